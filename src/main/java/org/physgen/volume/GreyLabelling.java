@@ -220,7 +220,9 @@ final class GreyLabelling {
 		for (int q = 0; q < extraValues.size(); q++) listed[valueCount + q] = extraValues.get(q);
 		Arrays.sort(listed);
 		final StringJoiner joiner = new StringJoiner(", ");
-		for (int q = 0; q < Math.min(listed.length, MAX_LISTED); q++) joiner.add(Integer.toString(listed[q]));
+		for (int q = 0; q < Math.min(listed.length, MAX_LISTED); q++) {
+			joiner.add(Integer.toString(listed[q]));
+		}
 		if (total > MAX_LISTED) joiner.add("...");
 		return new VolumeFormatException(String.format(Locale.ROOT,
 			"too many labels: %d distinct values in %s (for example %s); at most %d phases are supported"

@@ -13,8 +13,8 @@ public record RawFormat(int sizeX, int sizeY, int sizeZ, RawType type, ByteOrder
 
 	public RawFormat {
 		if (sizeX < 1 || sizeY < 1 || sizeZ < 1) {
-			throw new IllegalArgumentException("raw volume size must be at least 1 voxel along each axis, got "
-				+ sizeX + "x" + sizeY + "x" + sizeZ);
+			throw new IllegalArgumentException("raw volume size must be at least 1 voxel along each axis,"
+				+ " got " + sizeX + "x" + sizeY + "x" + sizeZ);
 		}
 		if ((long) sizeX * sizeY > Integer.MAX_VALUE - 8) {
 			throw new IllegalArgumentException("raw slice of " + sizeX + "x" + sizeY
@@ -44,7 +44,8 @@ public record RawFormat(int sizeX, int sizeY, int sizeZ, RawType type, ByteOrder
 	@Override
 	public String toString() {
 		return sizeX + "x" + sizeY + "x" + sizeZ + " " + type
-			+ (type.bytesPerVoxel() > 1 ? (order == ByteOrder.BIG_ENDIAN ? " big-endian" : " little-endian") : "")
+			+ (type.bytesPerVoxel() == 1 ? "" : order == ByteOrder.BIG_ENDIAN ? " big-endian"
+				: " little-endian")
 			+ (headerBytes > 0 ? " after a " + headerBytes + "-byte header" : "");
 	}
 }

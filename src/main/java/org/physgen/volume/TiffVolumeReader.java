@@ -59,7 +59,9 @@ final class TiffVolumeReader {
 		{
 			for (int z = 0; z < sizeZ; z++) {
 				final FileInfo slice = contiguous ? contiguousSlice(first, z) : pages[z];
-				if (slice.compression == FileInfo.ZIP || slice.compression == FileInfo.ZIP_WITH_DIFFERENCING) {
+				if (slice.compression == FileInfo.ZIP
+					|| slice.compression == FileInfo.ZIP_WITH_DIFFERENCING)
+				{
 					checkDeflateStrips(raf, slice, z, source);
 				}
 				in.seek(slice.getOffset());

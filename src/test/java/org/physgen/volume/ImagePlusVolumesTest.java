@@ -133,8 +133,8 @@ class ImagePlusVolumesTest {
 		floats.addSlice(null, new FloatProcessor(2, 1, new float[] { 2, 1.5f }));
 		final VolumeFormatException e = assertThrows(VolumeFormatException.class,
 			() -> ImagePlusVolumes.fromImagePlus(new ImagePlus("fractions", floats)));
-		assertTrue(e.getMessage().contains("non-integer data in image 'fractions': value 1.5 at x=1, y=0, z=1"),
-			e.getMessage());
+		assertTrue(e.getMessage().contains(
+			"non-integer data in image 'fractions': value 1.5 at x=1, y=0, z=1"), e.getMessage());
 	}
 
 	@Test
@@ -174,7 +174,8 @@ class ImagePlusVolumesTest {
 
 		final byte[][] many = new byte[2][9];
 		for (int i = 0; i < 9; i++) many[0][i] = (byte) (i * 20);
-		assertMessage(byteStack("grey", 3, 3, many), "too many labels: 9 distinct values in image 'grey'");
+		assertMessage(byteStack("grey", 3, 3, many),
+			"too many labels: 9 distinct values in image 'grey'");
 
 		assertMessage(byteStack("empty", 2, 2, new byte[4], new byte[4]),
 			"only one phase in image 'empty': every voxel has value 0");

@@ -132,6 +132,23 @@ class VolumeReaderErrorsTest {
 	}
 
 	@Test
+	void hyperstackFiles() throws IOException {
+		final ImageStack stack = new ImageStack(2, 2);
+		for (int i = 0; i < 4; i++) stack.addSlice(null, new byte[] { 0, 1, (byte) i, 0 });
+		final ImagePlus channels = new ImagePlus("channels", stack);
+		channels.setDimensions(2, 2, 1);
+		final Path twoChannels = dir.resolve("channels.tif");
+		assertTrue(new FileSaver(channels).saveAsTiffStack(twoChannels.toString()));
+		assertRefused(twoChannels, "hyperstack with 2 channels", twoChannels.toString());
+
+		final ImagePlus frames = new ImagePlus("frames", stack.duplicate());
+		frames.setDimensions(1, 1, 4);
+		final Path fourFrames = dir.resolve("frames.tif");
+		assertTrue(new FileSaver(frames).saveAsTiffStack(fourFrames.toString()));
+		assertRefused(fourFrames, "hyperstack with 4 time frames", fourFrames.toString());
+	}
+
+	@Test
 	void missingFile() {
 		final Path file = dir.resolve("nowhere.tif");
 		assertRefused(file, "file not found", file.toString());

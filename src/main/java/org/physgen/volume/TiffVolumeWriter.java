@@ -1,0 +1,158 @@
+package org.physgen.volume;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.VirtualStack;
+import ij.io.FileInfo;
+import ij.io.FileSaver;
+import ij.io.TiffEncoder;
+import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+/**
+ * Writes a label volume as an ImageJ multipage TIFF: the phase table's grey values (8-bit when all
+ * are at most 255, else 16-bit), calibration (voxel size, unit, z spacing), a display range covering
+ * all phases, and the phase names in the "Info" property so that {@link VolumeReader} restores them.
+ * The file appears atomically: it is written to a temporary file in the same directory and renamed.
+ */
+public final class TiffVolumeWriter {
+
+	private TiffVolumeWriter() {}
+
+	public static void write(final LabelVolume volume, final Path file) throws IOException {
+		final Path target = file.toAbsolutePath();
+		final Path directory = target.getParent();
+		Files.createDirectories(directory);
+		if (Files.isDirectory(target)) {
+			throw new IOException("cannot write " + file + ": it is a directory");
+		}
+		final FileInfo fileInfo = fileInfo(volume, target.getFileName().toString());
+		final Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID()
+			+ ".tmp");
+		boolean moved = false;
+		try {
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+				StandardOpenOption.WRITE);
+				OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))
+			{
+				new TiffEncoder(fileInfo).write(out);
+				out.flush();
+				channel.force(true);
+			}
+			try {
+				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			moved = true;
+		}
+		finally {
+			if (!moved) Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static FileInfo fileInfo(final LabelVolume volume, final String name) {
+		final PhaseTable table = volume.phases();
+		final int maxGrey = table.greyValue(table.phaseCount() - 1);
+		final boolean sixteenBit = maxGrey > 255;
+		final ImageStack stack;
+		if (table.isIdentity()) {
+			stack = new ImageStack(volume.sizeX(), volume.sizeY());
+			for (int z = 0; z < volume.sizeZ(); z++) stack.addSlice(null, volume.slice(z));
+		}
+		else stack = new GreyStack(volume, sixteenBit);
+
+		final ImagePlus imp = new ImagePlus(name, stack);
+		imp.setDimensions(1, volume.sizeZ(), 1);
+		ImagePlusVolumes.calibrate(imp, volume.voxelSize());
+		imp.setDisplayRange(0, maxGrey);
+
+		final FileInfo fi = imp.getFileInfo();
+		fi.fileName = name;
+		fi.fileType = sixteenBit ? FileInfo.GRAY16_UNSIGNED : FileInfo.GRAY8;
+		fi.lutSize = 0;
+		fi.reds = fi.greens = fi.blues = null;
+		fi.whiteIsZero = false;
+		fi.nImages = volume.sizeZ();
+		fi.sliceLabels = null;
+		if (stack instanceof GreyStack grey) {
+			fi.pixels = null;
+			fi.virtualStack = grey;
+		}
+		else {
+			fi.pixels = stack.getImageArray();
+			fi.virtualStack = null;
+		}
+		fi.description = new FileSaver(imp).getDescriptionString();
+		fi.info = PhaseMetadata.forFile(table, volume.voxelSize());
+		return fi;
+	}
+
+	/** Grey values made one slice at a time while the encoder writes, so no copy of the volume. */
+	private static final class GreyStack extends VirtualStack {
+
+		private final LabelVolume volume;
+		private final int[] greys = new int[256];
+		private final boolean sixteenBit;
+
+		GreyStack(final LabelVolume volume, final boolean sixteenBit) {
+			super(volume.sizeX(), volume.sizeY());
+			this.volume = volume;
+			this.sixteenBit = sixteenBit;
+			final PhaseTable table = volume.phases();
+			for (int p = 0; p < table.phaseCount(); p++) greys[p] = table.greyValue(p);
+		}
+
+		@Override
+		public ImageProcessor getProcessor(final int n) {
+			final byte[] labels = volume.slice(n - 1);
+			if (sixteenBit) {
+				final short[] pixels = new short[labels.length];
+				for (int i = 0; i < labels.length; i++) pixels[i] = (short) greys[labels[i] & 0xff];
+				return new ShortProcessor(getWidth(), getHeight(), pixels, null);
+			}
+			final byte[] pixels = new byte[labels.length];
+			for (int i = 0; i < labels.length; i++) pixels[i] = (byte) greys[labels[i] & 0xff];
+			return new ByteProcessor(getWidth(), getHeight(), pixels);
+		}
+
+		@Override
+		public Object getPixels(final int n) {
+			return getProcessor(n).getPixels();
+		}
+
+		@Override
+		public int getSize() {
+			return volume.sizeZ();
+		}
+
+		@Override
+		public int size() {
+			return volume.sizeZ();
+		}
+
+		@Override
+		public int getBitDepth() {
+			return sixteenBit ? 16 : 8;
+		}
+
+		@Override
+		public String getSliceLabel(final int n) {
+			return null;
+		}
+	}
+}

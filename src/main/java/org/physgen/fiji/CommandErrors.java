@@ -1,0 +1,26 @@
+package org.physgen.fiji;
+
+import java.awt.GraphicsEnvironment;
+
+import org.scijava.command.ContextCommand;
+
+import ij.IJ;
+
+/**
+ * Turns bad input into a cancelled command with the message as the reason, so the headless runner
+ * prints it and exits non-zero, and Fiji shows it in a dialog instead of a stack trace.
+ */
+final class CommandErrors {
+
+	private CommandErrors() {}
+
+	static void run(final ContextCommand command, final Runnable body) {
+		try {
+			body.run();
+		}
+		catch (final IllegalArgumentException | IllegalStateException e) {
+			command.cancel(e.getMessage());
+			if (!GraphicsEnvironment.isHeadless()) IJ.error("PhysGen", e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package org.physgen.volume.synth;
+
+import java.util.stream.IntStream;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.jtransforms.fft.FloatFFT_3D;
+
+/**
+ * Stationary Gaussian random fields with covariance {@code exp(-r² / (2 ℓ²))}, ℓ being the
+ * correlation length in voxels, made by filtering white noise in Fourier space. One complex FFT
+ * yields two independent fields (the real and imaginary parts), since the filter is real and even.
+ * Periodic fields wrap around every face; non-periodic ones are cut from a box padded by 3ℓ, so
+ * opposite faces are uncorrelated.
+ */
+final class GaussianRandomField {
+
+	private final int sizeX;
+	private final int sizeY;
+	private final int sizeZ;
+	private final double correlationLength;
+	private final boolean periodic;
+
+	GaussianRandomField(final int sizeX, final int sizeY, final int sizeZ,
+		final double correlationLength, final boolean periodic)
+	{
+		if (!(correlationLength > 0) || Double.isInfinite(correlationLength)) {
+			throw new IllegalArgumentException("correlation_length must be a positive number of voxels, got "
+				+ correlationLength);
+		}
+		this.sizeX = sizeX;
+		this.sizeY = sizeY;
+		this.sizeZ = sizeZ;
+		this.correlationLength = correlationLength;
+		this.periodic = periodic;
+	}
+
+	/** Two independent fields, each as one float[] per z slice (index x + y * sizeX). */
+	float[][][] samplePair(final long seed) {
+		final int pad = periodic ? 0 : (int) Math.ceil(3 * correlationLength);
+		final int nx = sizeX + pad, ny = sizeY + pad, nz = sizeZ + pad;
+		final float[][][] spectrum = new float[nz][ny][2 * nx];
+		IntStream.range(0, nz).parallel().forEach(z -> fillWhiteNoise(spectrum[z], seed, z));
+		final FloatFFT_3D fft = new FloatFFT_3D(nz, ny, nx);
+		fft.complexForward(spectrum);
+		final double[] fx = amplitudes(nx), fy = amplitudes(ny), fz = amplitudes(nz);
+		IntStream.range(0, nz).parallel().forEach(z -> {
+			for (int y = 0; y < ny; y++) {
+				final float[] row = spectrum[z][y];
+				final double ayz = fz[z] * fy[y];
+				for (int x = 0; x < nx; x++) {
+					final float a = (float) (ayz * fx[x]);
+					row[2 * x] *= a;
+					row[2 * x + 1] *= a;
+				}
+			}
+		});
+		fft.complexInverse(spectrum, false);
+		final float[][][] fields = new float[2][sizeZ][sizeX * sizeY];
+		IntStream.range(0, sizeZ).parallel().forEach(z -> {
+			for (int y = 0; y < sizeY; y++) {
+				final float[] row = spectrum[z][y];
+				for (int x = 0; x < sizeX; x++) {
+					fields[0][z][x + y * sizeX] = row[2 * x];
+					fields[1][z][x + y * sizeX] = row[2 * x + 1];
+				}
+			}
+			spectrum[z] = null;
+		});
+		return fields;
+	}
+
+	float[][] sample(final long seed) {
+		return samplePair(seed)[0];
+	}
+
+	private static void fillWhiteNoise(final float[][] plane, final long seed, final int z) {
+		final UniformRandomProvider rng = RandomStreams.stream(seed, z);
+		final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+		for (final float[] row : plane) {
+			for (int i = 0; i < row.length; i++) row[i] = (float) gauss.sample();
+		}
+	}
+
+	/**
+	 * Square root of the Gaussian power spectrum, exp(-ℓ² k² / 4), along one axis of length n; the
+	 * 3D filter is the product over axes.
+	 */
+	private double[] amplitudes(final int n) {
+		final double[] a = new double[n];
+		for (int m = 0; m < n; m++) {
+			final int f = m <= n / 2 ? m : m - n;
+			final double k = 2 * Math.PI * f / n;
+			a[m] = Math.exp(-correlationLength * correlationLength * k * k / 4);
+		}
+		return a;
+	}
+}

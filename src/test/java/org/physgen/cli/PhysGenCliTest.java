@@ -1,0 +1,106 @@
+package org.physgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.physgen.volume.VolumeReader;
+
+class PhysGenCliTest {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int physgen(final String... args) {
+		return new PhysGenCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+	}
+
+	private String stderr() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void runWritesTheIssueExampleWithExactCount() throws Exception {
+		final Path file = dir.resolve("out/grf.tif");
+		final int status = physgen("run", "Synthetic Microstructure", "kind='gaussian_field',size=64,"
+			+ "fractions='0.2',correlation_length=4.0,seed=7,output_file='" + file + "'");
+		assertEquals(0, status, stderr());
+		assertArrayEquals(new long[] { 262144 - 52429, 52429 }, VolumeReader.read(file).phaseCounts());
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("64 x 64 x 64"));
+	}
+
+	@Test
+	void commandsAreFoundByClassNameToo() {
+		assertEquals(0, physgen("run", "SyntheticMicrostructureCommand", "size=8,fractions='0.5'"), stderr());
+		assertEquals(0, physgen("run", "org.physgen.fiji.SyntheticMicrostructureCommand", "size=8"), stderr());
+	}
+
+	@Test
+	void listAndHelpShowParametersWithDefaults() {
+		assertEquals(0, physgen("list"));
+		final String list = out.toString(StandardCharsets.UTF_8);
+		assertTrue(list.contains("Synthetic Microstructure"), list);
+		assertTrue(list.contains("correlation_length"), list);
+		assertTrue(list.contains("default: 4.0"), list);
+		out.reset();
+		assertEquals(0, physgen("help", "synthetic microstructure"));
+		final String help = out.toString(StandardCharsets.UTF_8);
+		assertTrue(help.contains("choices: gaussian_field, spheres, electrode"), help);
+		assertTrue(help.contains("Plugins > PhysGen > Synthetic Microstructure"), help);
+	}
+
+	@Test
+	void unknownCommandIsAUsageError() {
+		assertEquals(2, physgen("run", "Make Foam", "size=8"));
+		assertTrue(stderr().contains("unknown command 'Make Foam'"), stderr());
+		assertTrue(stderr().contains("Synthetic Microstructure"), stderr());
+	}
+
+	@Test
+	void unknownParameterIsAUsageError() {
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=8,porosity=0.2"));
+		assertTrue(stderr().contains("unknown parameter 'porosity'"), stderr());
+		assertTrue(stderr().contains("fractions"), stderr());
+	}
+
+	@Test
+	void badValuesAreUsageErrors() {
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size='big'"));
+		assertTrue(stderr().contains("size=big"), stderr());
+		err.reset();
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "kind='foam'"));
+		assertTrue(stderr().contains("kind='foam' is not one of gaussian_field, spheres, electrode"), stderr());
+		err.reset();
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=1"));
+		assertTrue(stderr().contains("size=1 is below the minimum 2"), stderr());
+	}
+
+	@Test
+	void impossibleFractionsFailWithoutWritingAFile() {
+		final Path file = dir.resolve("never.tif");
+		assertEquals(1, physgen("run", "Synthetic Microstructure", "size=16,fractions='0.6,0.5',kind='electrode',"
+			+ "output_file='" + file + "'"));
+		assertTrue(stderr().contains("fractions"), stderr());
+		assertFalse(Files.exists(file));
+	}
+
+	@Test
+	void noArgumentsPrintsUsage() {
+		assertEquals(2, physgen());
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("physgen run"));
+		assertEquals(2, physgen("dance"));
+	}
+}

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VoxelSize;
 
@@ -68,6 +70,27 @@ class SyntheticMicrostructuresTest {
 			final LabelVolume c = SyntheticMicrostructures.generate(spec(kind, 24, true, 12, f));
 			assertTrue(Arrays.deepEquals(a.slices(), b.slices()), kind + " is not reproducible");
 			assertFalse(Arrays.deepEquals(a.slices(), c.slices()), kind + " ignores the seed");
+		}
+	}
+
+	@Test
+	void theThreadCountDoesNotChangeTheVolume() throws Exception {
+		final int fftThreads = ConcurrencyUtils.getNumberOfThreads();
+		final ForkJoinPool single = new ForkJoinPool(1);
+		try {
+			for (final SyntheticKind kind : SyntheticKind.values()) {
+				final double[] f = kind == SyntheticKind.ELECTRODE ? new double[] { 0.4, 0.15 } : new double[] { 0.3 };
+				final SyntheticSpec spec = spec(kind, 48, false, 21, f);
+				ConcurrencyUtils.setNumberOfThreads(4);
+				final LabelVolume parallel = SyntheticMicrostructures.generate(spec);
+				ConcurrencyUtils.setNumberOfThreads(1);
+				final LabelVolume serial = single.submit(() -> SyntheticMicrostructures.generate(spec)).get();
+				assertTrue(Arrays.deepEquals(parallel.slices(), serial.slices()), kind.label());
+			}
+		}
+		finally {
+			ConcurrencyUtils.setNumberOfThreads(fftThreads);
+			single.shutdown();
 		}
 	}
 

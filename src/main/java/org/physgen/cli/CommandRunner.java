@@ -61,6 +61,11 @@ final class CommandRunner {
 			return PhysGenCli.FAILED;
 		}
 		for (final ModuleItem<?> item : info.outputs()) report(item.getName(), item.getValue(module));
+		for (final ModuleItem<?> item : CommandCatalog.userInputs(info)) {
+			if (item.getValue(module) instanceof File file && isSaveTarget(item) && file.exists()) {
+				out.printf("saved: %s%n", file.getAbsolutePath());
+			}
+		}
 		out.printf("%s finished in %.1f s%n", info.getTitle(), (System.nanoTime() - start) / 1e9);
 		return PhysGenCli.OK;
 	}
@@ -114,6 +119,10 @@ final class CommandRunner {
 		if (max instanceof Number m && number.doubleValue() > m.doubleValue()) {
 			throw new UsageException(item.getName() + "=" + value + " is above the maximum " + max);
 		}
+	}
+
+	private static boolean isSaveTarget(final ModuleItem<?> item) {
+		return item.getWidgetStyle() != null && item.getWidgetStyle().contains("save");
 	}
 
 	private void report(final String name, final Object value) {

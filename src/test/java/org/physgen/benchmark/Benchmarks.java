@@ -19,7 +19,8 @@ import org.physgen.volume.synth.SyntheticSpec;
 
 /**
  * Wall-clock benchmarks printed as a Markdown table (run through {@code scripts/benchmark}). Each
- * case runs warm-up rounds, then timed rounds; the table gives the median and the fastest round.
+ * case runs warm-up rounds, then timed rounds (five, or three for cases slower than two seconds);
+ * the table gives the median and the fastest round.
  * Arguments: the edge length of the cubic volume, then the thread counts to measure; every case
  * runs inside a fork/join pool of that many threads (and the FFT library gets the same count).
  */
@@ -27,6 +28,8 @@ public final class Benchmarks {
 
 	private static final int WARMUP = 2;
 	private static final int ROUNDS = 5;
+	/** Cases slower than this get one warm-up and three timed rounds, to keep the run short. */
+	private static final double SLOW_SECONDS = 2;
 
 	private Benchmarks() {}
 
@@ -95,9 +98,12 @@ public final class Benchmarks {
 	}
 
 	private static void measure(final String name, final long voxels, final Supplier<Object> work) {
-		for (int i = 0; i < WARMUP; i++) work.get();
+		final long w0 = System.nanoTime();
+		work.get();
+		final boolean slow = (System.nanoTime() - w0) / 1e9 > SLOW_SECONDS;
+		for (int i = 1; i < (slow ? 1 : WARMUP); i++) work.get();
 		final List<Double> seconds = new ArrayList<>();
-		for (int i = 0; i < ROUNDS; i++) {
+		for (int i = 0; i < (slow ? 3 : ROUNDS); i++) {
 			final long t0 = System.nanoTime();
 			work.get();
 			seconds.add((System.nanoTime() - t0) / 1e9);

@@ -40,6 +40,7 @@ class PhysGenCliTest {
 		assertEquals(0, status, stderr());
 		assertArrayEquals(new long[] { 262144 - 52429, 52429 }, VolumeReader.read(file).phaseCounts());
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("64 x 64 x 64"));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("saved: " + file.toAbsolutePath()));
 	}
 
 	@Test

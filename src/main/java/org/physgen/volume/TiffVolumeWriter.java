@@ -1,16 +1,8 @@
 package org.physgen.volume;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -33,36 +25,8 @@ public final class TiffVolumeWriter {
 	private TiffVolumeWriter() {}
 
 	public static void write(final LabelVolume volume, final Path file) throws IOException {
-		final Path target = file.toAbsolutePath();
-		final Path directory = target.getParent();
-		Files.createDirectories(directory);
-		if (Files.isDirectory(target)) {
-			throw new IOException("cannot write " + file + ": it is a directory");
-		}
-		final FileInfo fileInfo = fileInfo(volume, target.getFileName().toString());
-		final Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID()
-			+ ".tmp");
-		boolean moved = false;
-		try {
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-				StandardOpenOption.WRITE);
-				OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))
-			{
-				new TiffEncoder(fileInfo).write(out);
-				out.flush();
-				channel.force(true);
-			}
-			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			moved = true;
-		}
-		finally {
-			if (!moved) Files.deleteIfExists(temporary);
-		}
+		final FileInfo fileInfo = fileInfo(volume, file.getFileName().toString());
+		AtomicFiles.write(file, out -> new TiffEncoder(fileInfo).write(out));
 	}
 
 	private static FileInfo fileInfo(final LabelVolume volume, final String name) {

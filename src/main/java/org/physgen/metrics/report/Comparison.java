@@ -1,0 +1,81 @@
+package org.physgen.metrics.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A reference volume's statistics beside those of N generated volumes. */
+public final class Comparison {
+
+	private final VolumeStatistics reference;
+	private final List<VolumeStatistics> generated;
+
+	public Comparison(final VolumeStatistics reference, final List<VolumeStatistics> generated) {
+		this.reference = reference;
+		this.generated = List.copyOf(generated);
+	}
+
+	public VolumeStatistics reference() {
+		return reference;
+	}
+
+	public List<VolumeStatistics> generated() {
+		return generated;
+	}
+
+	/** One row per scalar of the reference, in its order; generated volumes lacking it are skipped. */
+	public List<ComparisonRow> rows() {
+		final List<ComparisonRow> rows = new ArrayList<>();
+		for (final Scalar ref : reference.scalars()) {
+			final List<Double> values = new ArrayList<>();
+			for (final VolumeStatistics g : generated) {
+				final Scalar s = byKey(g).get(ref.key());
+				if (s != null) values.add(s.value());
+			}
+			rows.add(new ComparisonRow(ref.key(), ref.unit(), ref.value(), mean(values), sd(values), values.size()));
+		}
+		return rows;
+	}
+
+	/** Curves of every volume grouped by curve key, the reference's first. */
+	public Map<String, List<Curve>> curvesByKey() {
+		final Map<String, List<Curve>> groups = new LinkedHashMap<>();
+		for (final Curve c : reference.curves()) groups.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+		for (final VolumeStatistics g : generated) {
+			for (final Curve c : g.curves()) {
+				final List<Curve> group = groups.get(c.key());
+				if (group != null) group.add(c);
+			}
+		}
+		return groups;
+	}
+
+	/** Definitions of every metric that appears, reference first. */
+	public Map<String, String> definitions() {
+		final Map<String, String> all = new LinkedHashMap<>(reference.definitions());
+		for (final VolumeStatistics g : generated) g.definitions().forEach(all::putIfAbsent);
+		return all;
+	}
+
+	private static Map<String, Scalar> byKey(final VolumeStatistics statistics) {
+		final Map<String, Scalar> map = new LinkedHashMap<>();
+		for (final Scalar s : statistics.scalars()) map.put(s.key(), s);
+		return map;
+	}
+
+	private static double mean(final List<Double> values) {
+		if (values.isEmpty()) return Double.NaN;
+		double sum = 0;
+		for (final double v : values) sum += v;
+		return sum / values.size();
+	}
+
+	private static double sd(final List<Double> values) {
+		if (values.size() < 2) return 0;
+		final double mean = mean(values);
+		double sum = 0;
+		for (final double v : values) sum += (v - mean) * (v - mean);
+		return Math.sqrt(sum / (values.size() - 1));
+	}
+}

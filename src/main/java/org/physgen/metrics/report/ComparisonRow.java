@@ -1,0 +1,13 @@
+package org.physgen.metrics.report;
+
+/**
+ * One scalar compared between the reference volume and the generated ones: the reference value,
+ * the generated mean and sample standard deviation (0 for a single volume), and the relative
+ * difference (mean - reference) / |reference| (NaN when the reference is 0).
+ */
+public record ComparisonRow(String key, String unit, double reference, double mean, double sd, int count) {
+
+	public double relativeDifference() {
+		return reference == 0 ? Double.NaN : (mean - reference) / Math.abs(reference);
+	}
+}

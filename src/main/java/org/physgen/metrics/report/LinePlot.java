@@ -1,0 +1,180 @@
+package org.physgen.metrics.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a group of curves (the reference in thick black, generated volumes in thin colour) as a PNG,
+ * without a display, so reports can be made on headless machines.
+ */
+public final class LinePlot {
+
+	private static final int WIDTH = 640;
+	private static final int HEIGHT = 420;
+	private static final int LEFT = 70, RIGHT = 20, TOP = 36, BOTTOM = 52;
+	private static final Color GENERATED = new Color(214, 96, 39, 170);
+
+	private LinePlot() {}
+
+	/** PNG bytes of the curves; the first one is drawn as the reference. */
+	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
+		final int generatedCount)
+	{
+		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		final Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, WIDTH, HEIGHT);
+		final double[] range = range(curves);
+		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], range[3]);
+		drawAxes(g, title, curves.get(0), xAxis, yAxis);
+		for (int i = curves.size() - 1; i >= 0; i--) {
+			final boolean reference = i == 0;
+			g.setColor(reference ? Color.BLACK : GENERATED);
+			g.setStroke(new BasicStroke(reference ? 2.5f : 1.2f));
+			g.draw(path(curves.get(i), xAxis, yAxis));
+		}
+		drawLegend(g, referenceName, generatedCount);
+		g.dispose();
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", bytes);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static double[] range(final List<Curve> curves) {
+		double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+		double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+		for (final Curve c : curves) {
+			final double[] x = c.x(), y = c.y();
+			for (int i = 0; i < x.length; i++) {
+				if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+				x0 = Math.min(x0, x[i]);
+				x1 = Math.max(x1, x[i]);
+				y0 = Math.min(y0, y[i]);
+				y1 = Math.max(y1, y[i]);
+			}
+		}
+		if (x0 > x1) return new double[] { 0, 1, 0, 1 };
+		y0 = Math.min(y0, 0);
+		if (x1 == x0) x1 = x0 + 1;
+		if (y1 == y0) y1 = y0 + 1;
+		return new double[] { x0, x1, y0, y1 + 0.05 * (y1 - y0) };
+	}
+
+	private static Path2D path(final Curve c, final Axis xAxis, final Axis yAxis) {
+		final Path2D.Double p = new Path2D.Double();
+		final double[] x = c.x(), y = c.y();
+		boolean pen = false;
+		for (int i = 0; i < x.length; i++) {
+			if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+				pen = false;
+				continue;
+			}
+			final double px = LEFT + xAxis.fraction(x[i]) * (WIDTH - LEFT - RIGHT);
+			final double py = HEIGHT - BOTTOM - yAxis.fraction(y[i]) * (HEIGHT - TOP - BOTTOM);
+			if (pen) p.lineTo(px, py);
+			else p.moveTo(px, py);
+			pen = true;
+		}
+		return p;
+	}
+
+	private static void drawAxes(final Graphics2D g, final String title, final Curve first, final Axis xAxis,
+		final Axis yAxis)
+	{
+		final int plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		final FontMetrics fm = g.getFontMetrics();
+		for (final double t : xAxis.ticks()) {
+			final int px = LEFT + (int) Math.round(xAxis.fraction(t) * plotW);
+			g.setColor(new Color(230, 230, 230));
+			g.drawLine(px, TOP, px, HEIGHT - BOTTOM);
+			g.setColor(Color.DARK_GRAY);
+			final String s = xAxis.label(t);
+			g.drawString(s, px - fm.stringWidth(s) / 2, HEIGHT - BOTTOM + 15);
+		}
+		for (final double t : yAxis.ticks()) {
+			final int py = HEIGHT - BOTTOM - (int) Math.round(yAxis.fraction(t) * plotH);
+			g.setColor(new Color(230, 230, 230));
+			g.drawLine(LEFT, py, WIDTH - RIGHT, py);
+			g.setColor(Color.DARK_GRAY);
+			final String s = yAxis.label(t);
+			g.drawString(s, LEFT - 6 - fm.stringWidth(s), py + 4);
+		}
+		g.setColor(Color.BLACK);
+		g.drawRect(LEFT, TOP, plotW, plotH);
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		final FontMetrics fm12 = g.getFontMetrics();
+		g.drawString(first.xLabel(), LEFT + (plotW - fm12.stringWidth(first.xLabel())) / 2, HEIGHT - 12);
+		final Graphics2D rotated = (Graphics2D) g.create();
+		rotated.rotate(-Math.PI / 2);
+		rotated.drawString(first.yLabel(), -(TOP + (plotH + fm12.stringWidth(first.yLabel())) / 2), 16);
+		rotated.dispose();
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+		g.drawString(title, LEFT, TOP - 12);
+	}
+
+	private static void drawLegend(final Graphics2D g, final String referenceName, final int generatedCount) {
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		final int x = WIDTH - RIGHT - 190, y = TOP + 16;
+		g.setStroke(new BasicStroke(2.5f));
+		g.setColor(Color.BLACK);
+		g.drawLine(x, y - 4, x + 24, y - 4);
+		g.drawString(referenceName, x + 30, y);
+		if (generatedCount > 0) {
+			g.setStroke(new BasicStroke(1.2f));
+			g.setColor(GENERATED);
+			g.drawLine(x, y + 12, x + 24, y + 12);
+			g.setColor(Color.BLACK);
+			g.drawString(String.format(Locale.ROOT, "generated (%d)", generatedCount), x + 30, y + 16);
+		}
+	}
+
+	/** A linear axis with about five round-numbered ticks. */
+	private record Axis(double min, double max) {
+
+		double fraction(final double v) {
+			return (v - min) / (max - min);
+		}
+
+		double step() {
+			final double raw = (max - min) / 5;
+			final double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+			return raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+		}
+
+		double[] ticks() {
+			final double step = step();
+			final double first = Math.ceil(min / step) * step;
+			final int n = (int) Math.floor((max - first) / step + 1e-9) + 1;
+			final double[] ticks = new double[Math.max(0, n)];
+			for (int i = 0; i < ticks.length; i++) ticks[i] = first + i * step;
+			return ticks;
+		}
+
+		/** Tick labels share the number of decimals that the tick step needs. */
+		String label(final double v) {
+			final int decimals = (int) Math.max(0, -Math.floor(Math.log10(step()) + 1e-9));
+			return String.format(Locale.ROOT, "%." + decimals + "f", v);
+		}
+	}
+}

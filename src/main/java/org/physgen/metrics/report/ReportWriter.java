@@ -1,0 +1,136 @@
+package org.physgen.metrics.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.physgen.volume.AtomicFiles;
+
+import com.google.gson.GsonBuilder;
+
+/**
+ * Writes a comparison (or the statistics of a single volume) into a folder: {@code scalars.csv}
+ * (every scalar of every volume, one per line), {@code comparison.csv} (reference, generated mean ±
+ * sd, relative difference), {@code curves.csv}, {@code statistics.json} (all of it, for scripts),
+ * one PNG per curve under {@code plots/}, and {@code report.html}, a self-contained page with the
+ * table, the plots embedded and the definition of every metric. Each file is written atomically.
+ */
+public final class ReportWriter {
+
+	private ReportWriter() {}
+
+	/** Writes the report and returns the path of report.html. */
+	public static Path write(final Comparison comparison, final Path directory) throws IOException {
+		AtomicFiles.writeString(directory.resolve("scalars.csv"), scalarsCsv(comparison));
+		AtomicFiles.writeString(directory.resolve("comparison.csv"), comparisonCsv(comparison));
+		AtomicFiles.writeString(directory.resolve("curves.csv"), curvesCsv(comparison));
+		AtomicFiles.writeString(directory.resolve("statistics.json"), json(comparison));
+		final Map<String, byte[]> plots = plots(comparison);
+		for (final Map.Entry<String, byte[]> plot : plots.entrySet()) {
+			AtomicFiles.write(directory.resolve("plots").resolve(fileName(plot.getKey()) + ".png"), plot.getValue());
+		}
+		final Path html = directory.resolve("report.html");
+		AtomicFiles.writeString(html, HtmlReport.render(comparison, plots));
+		return html;
+	}
+
+	/** One PNG per curve key, reference first. */
+	public static Map<String, byte[]> plots(final Comparison comparison) {
+		final Map<String, byte[]> plots = new LinkedHashMap<>();
+		comparison.curvesByKey().forEach((key, curves) -> plots.put(key, LinePlot.png(key, curves,
+			"reference: " + comparison.reference().volume(), curves.size() - 1)));
+		return plots;
+	}
+
+	static String fileName(final String key) {
+		return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+	}
+
+	static String scalarsCsv(final Comparison comparison) {
+		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,value,unit\n");
+		for (final VolumeStatistics v : volumes(comparison)) {
+			for (final Scalar s : v.scalars()) {
+				sb.append(csv(v.volume())).append(',').append(csv(s.metric())).append(',').append(csv(s.phase()))
+					.append(',').append(csv(s.axis())).append(',').append(number(s.value())).append(',')
+					.append(csv(s.unit())).append('\n');
+			}
+		}
+		return sb.toString();
+	}
+
+	static String comparisonCsv(final Comparison comparison) {
+		final StringBuilder sb = new StringBuilder(
+			"quantity,unit,reference,generated_mean,generated_sd,generated_count,relative_difference\n");
+		for (final ComparisonRow r : comparison.rows()) {
+			sb.append(csv(r.key())).append(',').append(csv(r.unit())).append(',').append(number(r.reference()))
+				.append(',').append(number(r.mean())).append(',').append(number(r.sd())).append(',').append(r.count())
+				.append(',').append(number(r.relativeDifference())).append('\n');
+		}
+		return sb.toString();
+	}
+
+	static String curvesCsv(final Comparison comparison) {
+		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,x,y\n");
+		for (final VolumeStatistics v : volumes(comparison)) {
+			for (final Curve c : v.curves()) {
+				final double[] x = c.x(), y = c.y();
+				for (int i = 0; i < x.length; i++) {
+					sb.append(csv(v.volume())).append(',').append(csv(c.metric())).append(',').append(csv(c.phase()))
+						.append(',').append(csv(c.axis())).append(',').append(number(x[i])).append(',')
+						.append(number(y[i])).append('\n');
+				}
+			}
+		}
+		return sb.toString();
+	}
+
+	static String json(final Comparison comparison) {
+		final Map<String, Object> root = new LinkedHashMap<>();
+		root.put("reference", comparison.reference());
+		root.put("generated", comparison.generated());
+		final List<Map<String, Object>> rows = new ArrayList<>();
+		for (final ComparisonRow r : comparison.rows()) {
+			final Map<String, Object> row = new LinkedHashMap<>();
+			row.put("quantity", r.key());
+			row.put("unit", r.unit());
+			row.put("reference", r.reference());
+			row.put("generated_mean", r.mean());
+			row.put("generated_sd", r.sd());
+			row.put("generated_count", r.count());
+			row.put("relative_difference", r.relativeDifference());
+			rows.add(row);
+		}
+		root.put("comparison", rows);
+		root.put("definitions", comparison.definitions());
+		return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root);
+	}
+
+	private static List<VolumeStatistics> volumes(final Comparison comparison) {
+		final List<VolumeStatistics> all = new ArrayList<>();
+		all.add(comparison.reference());
+		all.addAll(comparison.generated());
+		return all;
+	}
+
+	static String number(final double v) {
+		if (Double.isNaN(v)) return "";
+		if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+		return String.format(Locale.ROOT, "%.6g", v);
+	}
+
+	private static String csv(final String text) {
+		if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+			return '"' + text.replace("\"", "\"\"") + '"';
+		}
+		return text;
+	}
+
+	static String base64(final byte[] png) {
+		return Base64.getEncoder().encodeToString(png);
+	}
+}

@@ -1,0 +1,105 @@
+package org.physgen.metrics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+class ReportWriterTest {
+
+	@TempDir
+	Path dir;
+
+	private static VolumeStatistics volume(final String name, final double porosity, final double s2At1) {
+		return new VolumeStatistics(name,
+			List.of(new Scalar("volume fraction", "pore", "", porosity, ""),
+				new Scalar("mean chord length", "pore", "z", 10 * porosity, "voxels")),
+			List.of(new Curve("two-point correlation S2", "pore", "z", "r (voxels)", "S2", new double[] { 0, 1, 2 },
+				new double[] { porosity, s2At1, 0.05 })),
+			Map.of("volume fraction", "phase voxels / all voxels"));
+	}
+
+	private final Comparison comparison = new Comparison(volume("ketton", 0.2, 0.15),
+		List.of(volume("gen-1", 0.21, 0.16), volume("gen-2", 0.23, 0.14)));
+
+	@Test
+	void rowsHoldMeanSampleSdAndRelativeDifference() {
+		final ComparisonRow row = comparison.rows().get(0);
+		assertEquals("volume fraction [pore]", row.key());
+		assertEquals(0.22, row.mean(), 1e-12);
+		assertEquals(Math.sqrt(0.0002), row.sd(), 1e-12);
+		assertEquals(0.1, row.relativeDifference(), 1e-12);
+		assertEquals(2, row.count());
+		assertEquals("mean chord length [pore] (z)", comparison.rows().get(1).key());
+	}
+
+	@Test
+	void writesCsvJsonPlotsAndAPageThatEmbedsThem() throws Exception {
+		final Path html = ReportWriter.write(comparison, dir);
+		final List<String> comparisonCsv = Files.readAllLines(dir.resolve("comparison.csv"));
+		assertEquals("\"volume fraction [pore]\",,0.200000,0.220000,0.0141421,2,0.100000".replace("\"", ""),
+			comparisonCsv.get(1));
+		assertEquals(7, Files.readAllLines(dir.resolve("scalars.csv")).size());
+		assertEquals(10, Files.readAllLines(dir.resolve("curves.csv")).size());
+
+		final JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("statistics.json"))).getAsJsonObject();
+		assertEquals(2, json.getAsJsonArray("generated").size());
+		assertEquals(0.22, json.getAsJsonArray("comparison").get(0).getAsJsonObject().get("generated_mean").getAsDouble(), 1e-12);
+
+		final Path png = dir.resolve("plots/two-point-correlation-s2-pore-z.png");
+		final BufferedImage image = ImageIO.read(png.toFile());
+		assertEquals(640, image.getWidth());
+		final String page = Files.readString(html);
+		assertTrue(page.contains("data:image/png;base64,"));
+		assertTrue(page.contains("+10.0 %"), "relative difference shown as a percentage");
+		assertTrue(page.contains("phase voxels / all voxels"), "definitions are part of the page");
+		final BufferedImage embedded = ImageIO.read(new ByteArrayInputStream(java.util.Base64.getDecoder()
+			.decode(page.replaceAll("(?s).*base64,([^\"]+)\".*", "$1"))));
+		assertEquals(420, embedded.getHeight());
+		try (Stream<Path> files = Files.list(dir)) {
+			assertTrue(files.map(p -> p.getFileName().toString()).collect(Collectors.toList()).stream()
+				.noneMatch(n -> n.endsWith(".tmp")), "no temporary files left");
+		}
+	}
+
+	@Test
+	void referenceCurveIsDrawnInBlackAndGeneratedInColour() throws Exception {
+		final byte[] png = LinePlot.png("S2", comparison.curvesByKey().values().iterator().next(), "reference", 2);
+		final BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		boolean black = false, coloured = false;
+		for (int y = 40; y < 360; y++) {
+			for (int x = 75; x < 600; x++) {
+				final int rgb = image.getRGB(x, y) & 0xffffff;
+				final int r = rgb >> 16, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+				if (r < 40 && g < 40 && b < 40) black = true;
+				if (r > 150 && b < 120 && r - b > 60) coloured = true;
+			}
+		}
+		assertTrue(black, "reference curve");
+		assertTrue(coloured, "generated curves");
+	}
+
+	@Test
+	void aSingleVolumeReportHasValuesOnly() throws Exception {
+		final Comparison single = new Comparison(volume("ketton", 0.2, 0.15), List.of());
+		final Path html = ReportWriter.write(single, dir);
+		final String page = Files.readString(html);
+		assertTrue(page.contains("Microstructure statistics: ketton"));
+		assertTrue(!page.contains("generated mean"));
+	}
+}

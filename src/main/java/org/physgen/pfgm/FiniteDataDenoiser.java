@@ -29,10 +29,6 @@ public final class FiniteDataDenoiser implements Denoiser {
 	public void denoise(final VolumeShape shape, final float[][] noisy, final double[] sigma,
 		final float[][] denoised)
 	{
-		if (shape.length() != data[0].length) {
-			throw new IllegalArgumentException("shape " + shape + " has " + shape.length()
-				+ " values, the data points " + data[0].length);
-		}
 		for (int b = 0; b < noisy.length; b++) {
 			final double[] weights = posteriorWeights(noisy[b], sigma[b]);
 			final float[] out = denoised[b];
@@ -46,6 +42,10 @@ public final class FiniteDataDenoiser implements Denoiser {
 
 	/** Normalised posterior weights of the data points given x at noise level sigma. */
 	public double[] posteriorWeights(final float[] x, final double sigma) {
+		if (x.length != data[0].length) {
+			throw new IllegalArgumentException("sample has " + x.length + " values, the data points "
+				+ data[0].length);
+		}
 		final double[] logWeights = new double[data.length];
 		double max = Double.NEGATIVE_INFINITY;
 		for (int j = 0; j < data.length; j++) {

@@ -21,10 +21,6 @@ public final class MeanSteering {
 		return new MeanSteering(PhaseEncoding.targetMeans(targets));
 	}
 
-	public double[] channelMeans() {
-		return channelMeans.clone();
-	}
-
 	/** Shifts each channel of every sample in place. */
 	void apply(final VolumeShape shape, final float[][] denoised) {
 		if (shape.channels() != channelMeans.length) {

@@ -139,10 +139,27 @@ class PerturbationKernelTest {
 	}
 
 	@Test
+	void perturbAddsTheSameDrawToACopy() {
+		final PerturbationKernel kernel = PerturbationKernel.of(2048);
+		final float[] clean = new float[1000];
+		java.util.Arrays.fill(clean, -1);
+		final float[] x = kernel.perturb(clean, 0.3, 8, 1);
+		final float[] expected = clean.clone();
+		kernel.addNoise(expected, 0.3, 8, 1);
+		assertArrayEquals(expected, x);
+		for (final float v : clean) assertEquals(-1, v);
+		final float[] prior = kernel.prior(1000, 0.3, 8, 1);
+		for (int k = 0; k < 1000; k++) assertEquals(x[k] + 1, prior[k], 1e-6);
+	}
+
+	@Test
 	void rejectsTooFewAugmentedDimensionsAndBadSigma() {
 		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(2));
 		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(Double.NaN));
 		assertTrue(PerturbationKernel.of(Double.POSITIVE_INFINITY).isGaussian());
+		assertEquals(Double.POSITIVE_INFINITY, PerturbationKernel.gaussian().augmentedDimensions());
+		assertEquals(128, PerturbationKernel.of(128).augmentedDimensions());
+		assertThrows(IllegalStateException.class, () -> PerturbationKernel.gaussian().radiusScale(1));
 		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(128).prior(10, 0, 1,
 			0));
 	}

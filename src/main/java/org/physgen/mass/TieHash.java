@@ -1,5 +1,7 @@
 package org.physgen.mass;
 
+import static org.physgen.volume.RandomStreams.mix;
+
 /**
  * Seeded pseudo-random rank of a voxel used to break ties between equal scores. The SplitMix64
  * finaliser is a bijection of 64-bit values, so distinct voxel indices never share a hash for a
@@ -17,11 +19,5 @@ class TieHash {
 
 	long of(final long index) {
 		return mix(index ^ salt);
-	}
-
-	static long mix(long z) {
-		z = (z ^ z >>> 30) * 0xBF58476D1CE4E5B9L;
-		z = (z ^ z >>> 27) * 0x94D049BB133111EBL;
-		return z ^ z >>> 31;
 	}
 }

@@ -3,6 +3,8 @@ package org.physgen.pfgm;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.physgen.volume.RandomStreams;
+
 /**
  * The EDM second-order (Heun) sampler for PFGM++ and EDM: starting from the kernel's prior at
  * sigma_max it integrates dx/dsigma = (x - D(x, sigma)) / sigma down the {@link SigmaGrid}, with a
@@ -88,7 +90,7 @@ public final class HeunSampler {
 	{
 		if (batch < 1) throw new IllegalArgumentException("batch = " + batch + " must be at least 1");
 		final float[][] x = new float[batch][];
-		final long priorSeed = Streams.derive(seed, 0);
+		final long priorSeed = RandomStreams.derive(seed, 0);
 		for (int b = 0; b < batch; b++) x[b] = kernel.prior(shape.length(), grid.sigma(0), priorSeed, b);
 		return new SamplerRun(this, denoiser, shape, x, seed);
 	}

@@ -3,6 +3,7 @@ package org.physgen.pfgm;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.physgen.volume.RandomStreams;
 
 /**
  * The PFGM++ perturbation kernel in N = channels x voxels dimensions with D augmented dimensions,
@@ -15,6 +16,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * of freedom), which makes x - y Gaussian.</p>
  */
 public final class PerturbationKernel {
+
+	/** Key of the stream that draws a sample's radius; the direction's blocks use keys 0, 1, 2, ... */
+	private static final long RADIUS_STREAM = -1;
 
 	private final double d;
 
@@ -92,12 +96,12 @@ public final class PerturbationKernel {
 		if (!(sigma > 0) || Double.isInfinite(sigma)) {
 			throw new IllegalArgumentException("noise level sigma = " + sigma + " must be positive");
 		}
-		final double radius = sampleRadius(x.length, sigma, Streams.of(seed, item, Streams.RADIUS));
+		final double radius = sampleRadius(x.length, sigma, RandomStreams.of(seed, item, RADIUS_STREAM));
 		final float[] direction = new float[x.length];
 		final double[] squares = new double[Blocks.count(x.length)];
 		Blocks.forEach(1, x.length, (unused, block, from, to) -> {
 			final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(
-				Streams.of(seed, item, block));
+				RandomStreams.of(seed, item, block));
 			double s = 0;
 			for (int k = from; k < to; k++) {
 				final float g = (float) gauss.sample();

@@ -2,6 +2,8 @@ package org.physgen.pfgm;
 
 import java.util.Arrays;
 
+import org.physgen.volume.RandomStreams;
+
 /**
  * One sampling run of a {@link HeunSampler}, advanced one step at a time; holds the current
  * samples and the work arrays (four arrays of batch x shape.length() floats in all).
@@ -96,7 +98,7 @@ public final class SamplerRun {
 
 	private void addChurn(final double sigma, final double sigmaHat) {
 		final double level = sampler.churn().sNoise() * Math.sqrt(sigmaHat * sigmaHat - sigma * sigma);
-		final long churnSeed = Streams.derive(seed, step + 1);
+		final long churnSeed = RandomStreams.derive(seed, step + 1);
 		for (int b = 0; b < x.length; b++) sampler.kernel().addNoise(x[b], level, churnSeed, b);
 	}
 

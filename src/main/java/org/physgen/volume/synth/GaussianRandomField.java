@@ -3,6 +3,7 @@ package org.physgen.volume.synth;
 import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.physgen.volume.RandomStreams;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.jtransforms.fft.FloatFFT_3D;
 
@@ -93,7 +94,7 @@ final class GaussianRandomField {
 	}
 
 	private static void fillWhiteNoise(final float[][] plane, final long seed, final int z) {
-		final UniformRandomProvider rng = RandomStreams.stream(seed, z);
+		final UniformRandomProvider rng = RandomStreams.of(seed, z);
 		final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 		for (final float[] row : plane) {
 			for (int i = 0; i < row.length; i++) row[i] = (float) gauss.sample();

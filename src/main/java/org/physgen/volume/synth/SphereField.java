@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.physgen.volume.RandomStreams;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -57,7 +58,7 @@ final class SphereField {
 	}
 
 	private List<double[]> placeSpheres(final double fraction, final long seed) {
-		final UniformRandomProvider rng = RandomStreams.stream(seed, -1);
+		final UniformRandomProvider rng = RandomStreams.of(seed, -1);
 		final double sigma = Math.sqrt(Math.log(1 + RADIUS_CV * RADIUS_CV));
 		final double mu = Math.log(meanRadius) - sigma * sigma / 2;
 		final ContinuousSampler radii = LogNormalSampler.of(

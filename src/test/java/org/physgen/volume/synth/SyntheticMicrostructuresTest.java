@@ -131,7 +131,7 @@ class SyntheticMicrostructuresTest {
 			}
 		}
 		assertTrue(cbd / nCbd < 2.0, "carbon-binder mean distance to active " + cbd / nCbd);
-		assertTrue(cbd / nCbd < 0.5 * pore / nPore, "carbon-binder " + cbd / nCbd + " vs pore " + pore / nPore);
+		assertTrue(cbd / nCbd < 0.6 * pore / nPore, "carbon-binder " + cbd / nCbd + " vs pore " + pore / nPore);
 	}
 
 	@Test

@@ -74,26 +74,33 @@ public final class TwoPointCorrelation {
 			throw new IllegalArgumentException("rMax must be in 0..(smallest volume size - 1), got " + rMax
 				+ " for a " + sizes[0] + " x " + sizes[1] + " x " + sizes[2] + " volume");
 		}
-		final byte[][] mask = indicator(volume, phase);
-		final int sizeX = sizes[0];
 		final int sizeY = sizes[1];
+		final int words = (sizes[0] + 63) / 64;
+		final long[][] bits = packedRows(volume, phase, words);
 		final long[][] hits = IntStream.range(0, sizes[2]).parallel().mapToObj(z -> {
 			final long[][] slab = new long[3][rMax + 1];
-			final byte[] m = mask[z];
+			final long[] b = bits[z];
 			for (int r = 0; r <= rMax; r++) {
+				final int q = r / 64;
+				final int s = r % 64;
 				long x = 0;
-				for (int row = 0; row < m.length; row += sizeX) {
-					for (int i = row; i < row + sizeX - r; i++) x += m[i] & m[i + r];
+				for (int row = 0; row < b.length; row += words) {
+					for (int w = 0; w + q < words; w++) {
+						// the bits of x + r moved to position x
+						long shifted = b[row + w + q] >>> s;
+						if (s != 0 && w + q + 1 < words) shifted |= b[row + w + q + 1] << (64 - s);
+						x += Long.bitCount(b[row + w] & shifted);
+					}
 				}
 				slab[0][r] = x;
 				long y = 0;
-				final int offset = r * sizeX;
-				for (int i = 0; i < (sizeY - r) * sizeX; i++) y += m[i] & m[i + offset];
+				final int offset = r * words;
+				for (int i = 0; i < (sizeY - r) * words; i++) y += Long.bitCount(b[i] & b[i + offset]);
 				slab[1][r] = y;
-				if (z + r < mask.length) {
-					final byte[] above = mask[z + r];
+				if (z + r < bits.length) {
+					final long[] above = bits[z + r];
 					long along = 0;
-					for (int i = 0; i < m.length; i++) along += m[i] & above[i];
+					for (int i = 0; i < b.length; i++) along += Long.bitCount(b[i] & above[i]);
 					slab[2][r] = along;
 				}
 			}
@@ -140,27 +147,24 @@ public final class TwoPointCorrelation {
 			throw new IllegalArgumentException("FFT grid " + gx + " x " + gy + " x " + gz
 				+ " is too large for one array");
 		}
+		// real input in the first half, full complex spectrum out
 		final double[] a = new double[(int) (2 * cells)];
 		IntStream.range(0, sizes[2]).parallel().forEach(z -> {
 			final byte[] slice = volume.slice(z);
 			for (int y = 0; y < sizes[1]; y++) {
 				for (int x = 0; x < sizes[0]; x++) {
-					if ((slice[x + y * sizes[0]] & 0xff) == phase) a[2 * ((z * gy + y) * gx + x)] = 1;
+					if ((slice[x + y * sizes[0]] & 0xff) == phase) a[(z * gy + y) * gx + x] = 1;
 				}
 			}
 		});
 		step(progress, cancelled, 0.1);
 		final DoubleFFT_3D fft = new DoubleFFT_3D(gz, gy, gx);
-		fft.complexForward(a);
+		fft.realForwardFull(a);
 		step(progress, cancelled, 0.45);
-		IntStream.range(0, gz).parallel().forEach(z -> {
-			for (int i = 2 * z * gy * gx; i < 2 * (z + 1) * gy * gx; i += 2) {
-				a[i] = a[i] * a[i] + a[i + 1] * a[i + 1];
-				a[i + 1] = 0;
-			}
-		});
+		// the power spectrum is real and even, so its forward transform is N times the inverse one
+		for (int i = 0; i < cells; i++) a[i] = a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
 		step(progress, cancelled, 0.5);
-		fft.complexInverse(a, true);
+		fft.realForwardFull(a);
 		step(progress, cancelled, 0.9);
 		final double[] correlation = new double[rMax + 1];
 		final double[] pairs = new double[rMax + 1];
@@ -168,14 +172,16 @@ public final class TwoPointCorrelation {
 		final double voxels = volume.voxelCount();
 		for (int z = 0; z < gz; z++) {
 			final int dz = minimumImage(z, gz);
+			if (Math.abs(dz) > rMax) continue;
 			for (int y = 0; y < gy; y++) {
 				final int dy = minimumImage(y, gy);
+				if (Math.abs(dy) > rMax) continue;
 				for (int x = 0; x < gx; x++) {
 					final int dx = minimumImage(x, gx);
 					final long r = Math.round(Math.sqrt((double) dx * dx + (double) dy * dy + (double) dz * dz));
 					if (r > rMax) continue;
 					final int shell = (int) r;
-					correlation[shell] += a[2 * ((z * gy + y) * gx + x)];
+					correlation[shell] += a[2 * ((z * gy + y) * gx + x)] / cells;
 					pairs[shell] += periodic ? voxels
 						: (double) (sizes[0] - Math.abs(dx)) * (sizes[1] - Math.abs(dy)) * (sizes[2] - Math.abs(dz));
 					shifts[shell]++;
@@ -208,6 +214,23 @@ public final class TwoPointCorrelation {
 	{
 		if (cancelled.getAsBoolean()) throw new CancellationException("two-point correlation cancelled");
 		progress.accept(done);
+	}
+
+	/** The phase indicator of each slice, one bit per voxel, each row y starting a new word. */
+	private static long[][] packedRows(final LabelVolume volume, final int phase, final int words) {
+		final int sizeX = volume.sizeX();
+		final long[][] bits = new long[volume.sizeZ()][];
+		IntStream.range(0, bits.length).parallel().forEach(z -> {
+			final byte[] slice = volume.slice(z);
+			final long[] b = new long[volume.sizeY() * words];
+			for (int y = 0; y < volume.sizeY(); y++) {
+				for (int x = 0; x < sizeX; x++) {
+					if ((slice[x + y * sizeX] & 0xff) == phase) b[y * words + (x >> 6)] |= 1L << (x & 63);
+				}
+			}
+			bits[z] = b;
+		});
+		return bits;
 	}
 
 	static byte[][] indicator(final LabelVolume volume, final int phase) {

@@ -24,7 +24,7 @@ public record EulerCharacteristic(int phase, long chi6, long chi26) {
 		final int sizeX = volume.sizeX();
 		final int sizeY = volume.sizeY();
 		final int sizeZ = volume.sizeZ();
-		final byte[][] mask = TwoPointCorrelation.indicator(volume, phase);
+		final byte[][] mask = indicator(volume, phase);
 		final byte[] empty = new byte[sizeX * sizeY];
 		final long[] terms = IntStream.rangeClosed(0, sizeZ).parallel().mapToObj(z -> {
 			final byte[] below = z > 0 ? mask[z - 1] : empty;
@@ -40,6 +40,18 @@ public record EulerCharacteristic(int phase, long chi6, long chi26) {
 			return new long[] { chi6, chi26 };
 		}).reduce(new long[2], (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
 		return new EulerCharacteristic(phase, terms[0], terms[1]);
+	}
+
+	/** 1 for the voxels of the phase, 0 elsewhere, per slice. */
+	private static byte[][] indicator(final LabelVolume volume, final int phase) {
+		final byte[][] mask = new byte[volume.sizeZ()][];
+		IntStream.range(0, mask.length).parallel().forEach(z -> {
+			final byte[] slice = volume.slice(z);
+			final byte[] m = new byte[slice.length];
+			for (int i = 0; i < m.length; i++) m[i] = (slice[i] & 0xff) == phase ? (byte) 1 : 0;
+			mask[z] = m;
+		});
+		return mask;
 	}
 
 	/** Euler characteristic of the 4-connected 2D set: rows minus the intersections of adjacent rows. */

@@ -233,17 +233,6 @@ public final class TwoPointCorrelation {
 		return bits;
 	}
 
-	static byte[][] indicator(final LabelVolume volume, final int phase) {
-		final byte[][] mask = new byte[volume.sizeZ()][];
-		IntStream.range(0, mask.length).parallel().forEach(z -> {
-			final byte[] slice = volume.slice(z);
-			final byte[] m = new byte[slice.length];
-			for (int i = 0; i < m.length; i++) m[i] = (slice[i] & 0xff) == phase ? (byte) 1 : 0;
-			mask[z] = m;
-		});
-		return mask;
-	}
-
 	private static long[][] sum(final long[][] a, final long[][] b) {
 		final long[][] s = new long[a.length][];
 		for (int i = 0; i < a.length; i++) {

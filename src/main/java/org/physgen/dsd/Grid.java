@@ -68,19 +68,21 @@ public final class Grid {
 		return x + size[0] * (y + size[1] * z);
 	}
 
-	/** Index of the neighbour of (x, y, z) in direction d, or -1 if that hop leaves the box. */
-	public int neighbour(final int x, final int y, final int z, final Direction d) {
-		final int[] c = { x, y, z };
-		final int moved = steps[d.axis()][d.step() > 0 ? 1 : 0][c[d.axis()]];
+	/**
+	 * Index of the neighbour in direction d of voxel v at (x, y, z), or -1 if that hop leaves the
+	 * box; the coordinates are passed to spare their recomputation in voxel loops.
+	 */
+	public int neighbour(final int v, final int x, final int y, final int z, final Direction d) {
+		final int axis = d.axis();
+		final int site = axis == 0 ? x : axis == 1 ? y : z;
+		final int moved = steps[axis][d.step() > 0 ? 1 : 0][site];
 		if (moved < 0) return -1;
-		c[d.axis()] = moved;
-		return index(c[0], c[1], c[2]);
+		final int stride = axis == 0 ? 1 : axis == 1 ? size[0] : sliceLength();
+		return v + (moved - site) * stride;
 	}
 
 	/** Index of the neighbour of voxel v in direction d, or -1 if that hop leaves the box. */
 	public int neighbour(final int v, final Direction d) {
-		final int x = v % size[0];
-		final int y = v / size[0] % size[1];
-		return neighbour(x, y, v / sliceLength(), d);
+		return neighbour(v, v % size[0], v / size[0] % size[1], v / sliceLength(), d);
 	}
 }

@@ -14,6 +14,8 @@ import org.physgen.lattice.Schedule;
  */
 public final class ExactRateModel implements RateModel {
 
+	private static final Direction[] DIRECTIONS = Direction.values();
+
 	private final Grid grid;
 	private final double rate;
 	private final Schedule schedule;
@@ -64,7 +66,7 @@ public final class ExactRateModel implements RateModel {
 			final double[] density = KernelBlur.apply(grid, TimeKernels.atTau(grid, tau), occupancy[c]);
 			for (int v = 0; v < voxels; v++) {
 				if (!(density[v] > 0)) continue;
-				for (final Direction d : Direction.values()) {
+				for (final Direction d : DIRECTIONS) {
 					final int next = grid.neighbour(v, d);
 					if (next >= 0) result[c][d.ordinal() * voxels + v] = (float) (rate * density[next]
 						/ density[v]);

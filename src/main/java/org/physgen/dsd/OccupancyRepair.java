@@ -15,6 +15,8 @@ import org.physgen.mass.PhaseAssignment;
  */
 public final class OccupancyRepair {
 
+	private static final Direction[] DIRECTIONS = Direction.values();
+
 	private static final float NEIGHBOUR_WEIGHT = 1f / 8;
 
 	private OccupancyRepair() {}
@@ -92,7 +94,7 @@ public final class OccupancyRepair {
 			for (int i = 0; i < sliceLength; i++) {
 				final int v = z * sliceLength + i;
 				float neighbours = 0;
-				for (final Direction d : Direction.values()) {
+				for (final Direction d : DIRECTIONS) {
 					final int next = grid.neighbour(v, d);
 					if (next >= 0) neighbours += field[next];
 				}

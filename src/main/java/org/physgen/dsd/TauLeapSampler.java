@@ -18,6 +18,8 @@ import org.physgen.lattice.Schedule;
  */
 public final class TauLeapSampler {
 
+	private static final Direction[] DIRECTIONS = Direction.values();
+
 	private final Grid grid;
 	private final int channels;
 	private final Schedule schedule;
@@ -111,7 +113,7 @@ public final class TauLeapSampler {
 					for (int x = 0; x < sizeX; x++) {
 						final int v = x + sizeX * y + slice * z;
 						double total = 0;
-						for (final Direction d : Direction.values()) {
+						for (final Direction d : DIRECTIONS) {
 							final int i = base + d.ordinal() * voxels + v;
 							final float r = rates[i];
 							if (!(r >= 0) || Float.isInfinite(r)) {
@@ -179,7 +181,7 @@ public final class TauLeapSampler {
 				for (int x = 0; x < sizeX; x++) {
 					final int v = x + sizeX * y + slice * z;
 					int change = 0;
-					for (final Direction d : Direction.values()) {
+					for (final Direction d : DIRECTIONS) {
 						change -= out[d.ordinal() * voxels + v];
 						final int source = grid.neighbour(v, x, y, z, d.opposite());
 						if (source >= 0) change += out[d.ordinal() * voxels + source];

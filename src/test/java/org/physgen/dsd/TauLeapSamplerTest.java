@@ -38,7 +38,7 @@ class TauLeapSamplerTest {
 		final byte[][] volume = Crops.random(grid, fractions, 21);
 		final long[] phases = Crops.phaseCounts(volume, fractions.length);
 		final ChannelMap channels = ChannelMap.forCounts(phases);
-		final double rate = noisedStart ? 2 : 40;
+		final double rate = noisedStart ? 2 : 8;
 		final long[] masses = new long[channels.channels()];
 		for (int c = 0; c < masses.length; c++) {
 			masses[c] = phases[channels.phaseOf(c)];

@@ -48,8 +48,10 @@ class TauLeapSamplerTest {
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), SCHEDULE,
 			new ExactRateModel(grid, channels, volume, rate, SCHEDULE));
 		final List<Double> times = new ArrayList<>();
-		final SamplerRun run = sampler.sample(new int[][][] { start, start }, null, SamplerSettings
-			.defaults(9), (evaluations, t, t0) -> times.add(t), () -> false);
+		final SamplerSettings settings = new SamplerSettings(Tolerance.linear(0.1, 0.5),
+			SamplerSettings.DEFAULT_MIN_STEP, 9);
+		final SamplerRun run = sampler.sample(new int[][][] { start, start }, null, settings, (
+			evaluations, t, t0) -> times.add(t), () -> false);
 		assertEquals(times.size(), run.evaluations());
 		assertEquals(0.0, times.get(times.size() - 1));
 		for (int i = 1; i < times.size(); i++) {

@@ -28,6 +28,44 @@ class AxisKernelTest {
 	}
 
 	@Test
+	void cosineSumsEqualBesselImageSums() {
+		for (final Boundary boundary : Boundary.values()) {
+			for (final int length : new int[] { 1, 4, 9 }) {
+				for (final double tau : TAUS) {
+					final AxisKernel kernel = AxisKernel.of(boundary, length, tau);
+					for (int to = 0; to < length; to++) {
+						for (int from = 0; from < length; from++) {
+							assertEquals(BesselImageSum.kernel(boundary, length, tau, to, from), kernel
+								.probability(to, from), 1e-12, boundary + " L=" + length + " tau=" + tau);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void threeDimensionalKernelIsTheProductOfAxisKernels() {
+		final int[] sizes = { 3, 4, 2 };
+		for (final Boundary boundary : Boundary.values()) {
+			for (final double tau : new double[] { 0.05, 0.9, 4 }) {
+				final double[][] dense = DenseExpm.walk(boundary, sizes, tau);
+				final AxisKernel[] axes = new AxisKernel[3];
+				for (int a = 0; a < 3; a++) {
+					axes[a] = AxisKernel.of(boundary, sizes[a], tau);
+				}
+				for (int to = 0; to < 24; to++) {
+					for (int from = 0; from < 24; from++) {
+						final double product = axes[0].probability(to % 3, from % 3) * axes[1].probability(to
+							/ 3 % 4, from / 3 % 4) * axes[2].probability(to / 12, from / 12);
+						assertEquals(dense[to][from], product, 1e-12, boundary + " tau=" + tau);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void eachKernelSumsToOne() {
 		for (final Boundary boundary : Boundary.values()) {
 			for (final double tau : TAUS) {

@@ -33,9 +33,10 @@ class AxisKernelTest {
 			for (final int length : new int[] { 1, 4, 9 }) {
 				for (final double tau : TAUS) {
 					final AxisKernel kernel = AxisKernel.of(boundary, length, tau);
+					final BesselImageSum images = new BesselImageSum(tau);
 					for (int to = 0; to < length; to++) {
 						for (int from = 0; from < length; from++) {
-							assertEquals(BesselImageSum.kernel(boundary, length, tau, to, from), kernel
+							assertEquals(images.kernel(boundary, length, to, from), kernel
 								.probability(to, from), 1e-12, boundary + " L=" + length + " tau=" + tau);
 						}
 					}

@@ -1,11 +1,13 @@
 package org.physgen.dsd;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.physgen.lattice.Schedule;
 
 /** Initial states {@code n[c][v]} for {@link TauLeapSampler}. */
 public final class SamplerStarts {
 
 	private static final long PURPOSE = 0x5374617274L;
+	private static final double MIXING_FACTOR = 0.13;
 
 	private SamplerStarts() {}
 
@@ -29,6 +31,16 @@ public final class SamplerStarts {
 			}
 		}
 		return counts;
+	}
+
+	/**
+	 * Whether the forward walk mixes the box by the schedule's final time ({@code r t >= 0.13 L^2}
+	 * for the longest edge L). If not, a uniform start is far from the t = 1 distribution the model
+	 * learned: start from {@link #noised} instead, or warn the user.
+	 */
+	public static boolean mixes(final Grid grid, final double rate, final Schedule schedule) {
+		final int longest = Math.max(grid.sizeX(), Math.max(grid.sizeY(), grid.sizeZ()));
+		return rate * schedule.finalTime() >= MIXING_FACTOR * longest * longest;
 	}
 
 	/** A crop forward-noised to the schedule's final time (for walks that do not mix the box). */

@@ -158,6 +158,26 @@ class TauLeapSamplerTest {
 	}
 
 	@Test
+	void uniformStartsKeepTheMassAndKnowWhenTheyAreValid() {
+		final Grid grid = new Grid(20, 10, 10, Boundary.PERIODIC);
+		final boolean[] mask = new boolean[grid.voxels()];
+		for (int v = 0; v < mask.length; v += 3) {
+			mask[v] = true;
+		}
+		final int[][] start = SamplerStarts.uniform(grid, new long[] { 500, 70 }, mask, 2);
+		for (int c = 0; c < 2; c++) {
+			long total = 0;
+			for (int v = 0; v < grid.voxels(); v++) {
+				if (!mask[v]) assertEquals(0, start[c][v]);
+				total += start[c][v];
+			}
+			assertEquals(c == 0 ? 500 : 70, total);
+		}
+		assertTrue(SamplerStarts.mixes(grid, 52, SCHEDULE));
+		assertTrue(!SamplerStarts.mixes(grid, 51, SCHEDULE));
+	}
+
+	@Test
 	void cancellationStopsTheRun() {
 		final Grid grid = new Grid(4, 4, 4, Boundary.PERIODIC);
 		final int[] calls = { 0 };

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class ForwardNoisingTest {
 						.countsOffset(b, c), grid.voxels()));
 				}
 				final int[][] counts = noising.noisedCounts(crops[b], 1999, b);
-				assertEquals(phases[1], java.util.Arrays.stream(counts[0]).sum());
-				assertEquals(phases[2], java.util.Arrays.stream(counts[1]).sum());
+				assertEquals(phases[1], Arrays.stream(counts[0]).sum());
+				assertEquals(phases[2], Arrays.stream(counts[1]).sum());
 			}
 		}
 	}
@@ -64,6 +65,37 @@ class ForwardNoisingTest {
 							+ " k=" + k + " " + start + "->" + at);
 					}
 				}
+			}
+		}
+	}
+
+	@Test
+	void landingSitesFollowTheProductKernel() {
+		final double rate = 4;
+		for (final Boundary boundary : Boundary.values()) {
+			final Grid grid = new Grid(5, 4, 3, boundary);
+			final int start = grid.index(1, 3, 0);
+			final byte[][][] crops = new byte[4000][grid.sizeZ()][grid.sliceLength()];
+			for (final byte[][] crop : crops) {
+				crop[0][start] = 1;
+			}
+			final int k = 1500;
+			final int[] timeIndex = new int[crops.length];
+			Arrays.fill(timeIndex, k);
+			final double[] hits = new double[grid.voxels()];
+			final int rounds = 5;
+			for (int round = 0; round < rounds; round++) {
+				final NoisedBatch batch = new ForwardNoising(grid, new ChannelMap(2, 0), rate, SCHEDULE)
+					.noise(crops, timeIndex, round);
+				for (int i = 0; i < batch.counts().length; i++) {
+					hits[i % grid.voxels()] += batch.counts()[i];
+				}
+			}
+			final double draws = (double) rounds * crops.length;
+			for (int v = 0; v < grid.voxels(); v++) {
+				final double p = product(grid, rate * SCHEDULE.time(k), start, v);
+				assertEquals(p, hits[v] / draws, 5 * Math.sqrt(p * (1 - p) / draws) + 1e-4, boundary
+					+ " voxel " + v);
 			}
 		}
 	}

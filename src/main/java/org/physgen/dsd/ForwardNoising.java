@@ -3,6 +3,7 @@ package org.physgen.dsd;
 import java.util.stream.IntStream;
 
 import org.physgen.lattice.Schedule;
+import org.physgen.volume.RandomStreams;
 
 /**
  * Forward noising of label crops and the reverse-rate targets of SPEC 4.3. Every particle (voxel
@@ -120,7 +121,7 @@ public final class ForwardNoising {
 			final int b = task / sizeZ;
 			final int z = task % sizeZ;
 			draws[b][z] = SliceDraw.draw(grid, channels, crops[b][z], z, kernels.at(timeIndex[b]),
-				Streams.of(seed, PURPOSE, task));
+				RandomStreams.of(seed, PURPOSE, task));
 		});
 		return draws;
 	}

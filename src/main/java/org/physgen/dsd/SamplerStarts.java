@@ -2,6 +2,7 @@ package org.physgen.dsd;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.lattice.Schedule;
+import org.physgen.volume.RandomStreams;
 
 /** Initial states {@code n[c][v]} for {@link TauLeapSampler}. */
 public final class SamplerStarts {
@@ -25,7 +26,7 @@ public final class SamplerStarts {
 		final int[][] counts = new int[masses.length][grid.voxels()];
 		for (int c = 0; c < masses.length; c++) {
 			if (masses[c] < 0) throw new IllegalArgumentException("negative mass " + masses[c]);
-			final UniformRandomProvider rng = Streams.of(seed, PURPOSE, c);
+			final UniformRandomProvider rng = RandomStreams.of(seed, PURPOSE, c);
 			for (long i = 0; i < masses[c]; i++) {
 				counts[c][sites[rng.nextInt(sites.length)]]++;
 			}

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.lattice.Schedule;
+import org.physgen.volume.RandomStreams;
 
 /**
  * Reverse-time tau-leap integration of the DSD jump process (SPEC 4.4) from the schedule's final
@@ -144,7 +145,7 @@ public final class TauLeapSampler {
 			final int base = shape.ratesOffset(b, c, Direction.PLUS_X);
 			final int[] n = counts[b][c];
 			final int[] out = outflow[b][c];
-			final UniformRandomProvider rng = Streams.of(seed, step, task);
+			final UniformRandomProvider rng = RandomStreams.of(seed, step, task);
 			final double[] cumulative = new double[Direction.COUNT];
 			for (int v = z * slice; v < (z + 1) * slice; v++) {
 				for (int d = 0; d < Direction.COUNT; d++) {

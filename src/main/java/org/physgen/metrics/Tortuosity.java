@@ -1,0 +1,160 @@
+package org.physgen.metrics;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
+
+import org.physgen.volume.LabelVolume;
+
+/**
+ * Tortuosity factor of one phase along one axis by steady-state diffusion, discretised as in
+ * TauFactor; see {@link TortuosityResult} for the definition. Solved by red-black successive
+ * over-relaxation on the voxels of the face-connected clusters that touch both reservoir faces (the
+ * others carry no flux). Each half sweep updates one colour from the other, in parallel over chunks,
+ * and fluxes are summed chunk by chunk in a fixed order, so results do not depend on the thread count.
+ */
+public final class Tortuosity {
+
+	public static final double DEFAULT_TOLERANCE = 0.01;
+	public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+
+	/** Iterations between flux checks. */
+	private static final int CHECK_EVERY = 20;
+	private static final int CHUNK = 8192;
+
+	private Tortuosity() {}
+
+	public static TortuosityResult compute(final LabelVolume volume, final int phase, final int axis) {
+		return compute(volume, phase, axis, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, p -> {}, () -> false);
+	}
+
+	/**
+	 * @param tolerance converged when (max - min) / mean of the fluxes through all layers is at most
+	 *          this
+	 * @param maxIterations gives up (result not converged) after this many red-black iterations
+	 * @param progress receives an estimate of the fraction done, 0..1
+	 * @param cancelled polled between iterations; true throws a {@link CancellationException}
+	 */
+	public static TortuosityResult compute(final LabelVolume volume, final int phase, final int axis,
+		final double tolerance, final int maxIterations, final DoubleConsumer progress,
+		final BooleanSupplier cancelled)
+	{
+		FlatIndex.checkAxis(axis);
+		FlatIndex.checkPhase(volume, phase);
+		if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+		final long phaseVoxels = volume.phaseCounts()[phase];
+		final double fraction = phaseVoxels / (double) volume.voxelCount();
+		final boolean[] conducting = ConnectedComponents.spanningVoxels(volume, phase, axis);
+		final DiffusionLattice lattice = new DiffusionLattice(volume, conducting, axis);
+		final long crossSection = volume.voxelCount() / lattice.length;
+		if (lattice.count(0) + lattice.count(1) == 0) {
+			progress.accept(1);
+			return new TortuosityResult(phase, axis, fraction, 0, Double.POSITIVE_INFINITY, 0, 0, true);
+		}
+		final double[][] c = initialProfile(lattice);
+		final double omega = 2 - Math.PI / (1.5 * lattice.length);
+		int iterations = 0;
+		double[] flux = layerFluxes(lattice, c);
+		double spread = spread(flux);
+		final double firstSpread = spread;
+		progress.accept(0);
+		while (spread > tolerance && iterations < maxIterations) {
+			if (cancelled.getAsBoolean()) throw new CancellationException("tortuosity cancelled");
+			final int steps = Math.min(CHECK_EVERY, maxIterations - iterations);
+			for (int i = 0; i < steps; i++) {
+				relax(lattice, c, 0, omega);
+				relax(lattice, c, 1, omega);
+			}
+			iterations += steps;
+			flux = layerFluxes(lattice, c);
+			spread = spread(flux);
+			progress.accept(Math.min(1, Math.max(0, Math.log(firstSpread / spread) / Math.log(firstSpread
+				/ tolerance))));
+		}
+		double total = 0;
+		for (final double f : flux) total += f;
+		final double meanFlux = total / flux.length;
+		final double relative = meanFlux * lattice.length / crossSection;
+		progress.accept(1);
+		return new TortuosityResult(phase, axis, fraction, relative, fraction / relative, iterations,
+			spread, spread <= tolerance);
+	}
+
+	/** The linear profile between the reservoirs, exact for straight channels. */
+	private static double[][] initialProfile(final DiffusionLattice lattice) {
+		final double[][] c = new double[2][];
+		for (int colour = 0; colour < 2; colour++) {
+			final int[] voxels = lattice.voxel[colour];
+			c[colour] = new double[voxels.length + 1];
+			for (int k = 0; k < voxels.length; k++) {
+				c[colour][k] = 0.5 - (lattice.layer(voxels[k]) + 0.5) / lattice.length;
+			}
+		}
+		return c;
+	}
+
+	/** One over-relaxed Gauss-Seidel update of every voxel of one colour. */
+	private static void relax(final DiffusionLattice lattice, final double[][] c, final int colour,
+		final double omega)
+	{
+		final double[] own = c[colour], other = c[1 - colour];
+		final int[] neighbour = lattice.neighbour[colour];
+		final byte[] degree = lattice.degree[colour], source = lattice.source[colour];
+		final int count = lattice.count(colour);
+		IntStream.range(0, (count + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
+			final int end = Math.min(count, (chunk + 1) * CHUNK);
+			for (int k = chunk * CHUNK; k < end; k++) {
+				final int n = DiffusionLattice.DIRECTIONS * k;
+				final double sum = other[neighbour[n]] + other[neighbour[n + 1]] + other[neighbour[n + 2]]
+					+ other[neighbour[n + 3]] + other[neighbour[n + 4]] + other[neighbour[n + 5]] + source[k];
+				own[k] += omega * (sum / degree[k] - own[k]);
+			}
+		});
+	}
+
+	/**
+	 * Flux through each of the length + 1 layers: from the first reservoir into the first slab of
+	 * voxels, between consecutive slabs, and from the last slab into the second reservoir.
+	 */
+	static double[] layerFluxes(final DiffusionLattice lattice, final double[][] c) {
+		final int length = lattice.length;
+		final int forward = 2 * lattice.axis + 1;
+		final double[] flux = new double[length + 1];
+		for (int colour = 0; colour < 2; colour++) {
+			final int col = colour;
+			final int count = lattice.count(colour);
+			final double[][] partial = IntStream.range(0, (count + CHUNK - 1) / CHUNK).parallel().mapToObj(
+				chunk -> {
+					final double[] sums = new double[length + 1];
+					final double[] own = c[col], other = c[1 - col];
+					final int end = Math.min(count, (chunk + 1) * CHUNK);
+					for (int k = chunk * CHUNK; k < end; k++) {
+						final int t = lattice.layer(lattice.voxel[col][k]);
+						// a missing neighbour reads the 0 entry, so test the link, not the value
+						final int next = lattice.neighbour[col][DiffusionLattice.DIRECTIONS * k + forward];
+						if (next < lattice.count(1 - col)) sums[t + 1] += own[k] - other[next];
+						if (t == 0) sums[0] += 2 * (0.5 - own[k]);
+						if (t == length - 1) sums[length] += 2 * (own[k] + 0.5);
+					}
+					return sums;
+				}).toArray(double[][]::new);
+			for (final double[] sums : partial) {
+				for (int i = 0; i <= length; i++) flux[i] += sums[i];
+			}
+		}
+		return flux;
+	}
+
+	/** (max - min) / mean of the layer fluxes. */
+	private static double spread(final double[] flux) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+		for (final double f : flux) {
+			min = Math.min(min, f);
+			max = Math.max(max, f);
+			sum += f;
+		}
+		final double mean = sum / flux.length;
+		return mean > 0 ? (max - min) / mean : Double.POSITIVE_INFINITY;
+	}
+}

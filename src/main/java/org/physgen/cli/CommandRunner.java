@@ -122,7 +122,8 @@ final class CommandRunner {
 	}
 
 	private static boolean isSaveTarget(final ModuleItem<?> item) {
-		return item.getWidgetStyle() != null && item.getWidgetStyle().contains("save");
+		final String style = item.getWidgetStyle();
+		return style != null && (style.contains("save") || style.contains("directory"));
 	}
 
 	private void report(final String name, final Object value) {

@@ -1,6 +1,7 @@
 package org.physgen.fiji;
 
 import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
 
 import org.scijava.command.ContextCommand;
 
@@ -17,6 +18,9 @@ final class CommandErrors {
 	static void run(final ContextCommand command, final Runnable body) {
 		try {
 			body.run();
+		}
+		catch (final CancellationException e) {
+			command.cancel("cancelled");
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
 			command.cancel(e.getMessage());

@@ -72,7 +72,7 @@ public final class Comparison {
 	}
 
 	private static double sd(final List<Double> values) {
-		if (values.size() < 2) return 0;
+		if (values.size() < 2) return Double.NaN;
 		final double mean = mean(values);
 		double sum = 0;
 		for (final double v : values) sum += (v - mean) * (v - mean);

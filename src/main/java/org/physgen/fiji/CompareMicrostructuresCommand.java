@@ -1,0 +1,74 @@
+package org.physgen.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+
+import org.physgen.metrics.Metric;
+import org.physgen.metrics.MicrostructureComparison;
+import org.physgen.metrics.report.Comparison;
+import org.physgen.metrics.report.ReportWriter;
+import org.physgen.volume.VolumeFiles;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+
+/**
+ * Plugins > PhysGen > Compare Microstructures: the statistics of a reference volume beside the mean
+ * and spread of those of generated volumes, with overlaid curves, as windows and report files.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PhysGen>Compare Microstructures", headless = true,
+	label = "Compare Microstructures")
+public class CompareMicrostructuresCommand extends ContextCommand {
+
+	@Parameter(label = "Reference image", required = false,
+		description = "The training volume (the active image); ignored when reference_file is given")
+	private ImagePlus reference;
+
+	@Parameter(label = "Reference file (optional)", style = "open", required = false, persist = false)
+	private File reference_file;
+
+	@Parameter(label = "Generated volumes", persist = false,
+		description = "A folder of generated TIFFs, or comma-separated files")
+	private String generated;
+
+	@Parameter(label = "Phases", description = "all, or comma-separated phase indices or names")
+	private String phases = "all";
+
+	@Parameter(label = "Metrics", description = "all, or comma-separated: fractions, s2, lineal_path, chords,"
+		+ " surface, euler, thickness, components, tortuosity")
+	private String metrics = "all";
+
+	@Parameter(label = "Output folder (optional)", style = "directory", required = false, persist = false)
+	private File output_dir;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Report")
+	private String report;
+
+	@Override
+	public void run() {
+		CommandErrors.run(this, () -> {
+			final VolumeInput ref = VolumeInput.of(
+				"reference_file", reference_file, "reference", reference);
+			final Comparison result;
+			try {
+				result = MicrostructureComparison.compare(ref.volume(), ref.name(), VolumeFiles.expand("generated",
+					generated), phases, Metric.parseList(metrics), CommandProgress.of(status, "Comparing microstructures"),
+					CommandProgress.cancelled(this));
+				report = output_dir == null ? "" : ReportWriter.write(result, output_dir.toPath()).toString();
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException(e.getMessage(), e);
+			}
+			if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, "Comparison with " + ref.name());
+		});
+	}
+}

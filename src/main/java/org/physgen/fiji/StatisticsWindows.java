@@ -1,0 +1,56 @@
+package org.physgen.fiji;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+
+import org.physgen.metrics.report.Comparison;
+import org.physgen.metrics.report.ComparisonRow;
+import org.physgen.metrics.report.Curve;
+
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+/** Shows a statistics report in Fiji: a results table and one plot window per curve. */
+final class StatisticsWindows {
+
+	private static final Color GENERATED = new Color(214, 96, 39);
+
+	private StatisticsWindows() {}
+
+	static void show(final Comparison comparison, final String title) {
+		table(comparison).show(title);
+		for (final Map.Entry<String, List<Curve>> group : comparison.curvesByKey().entrySet()) {
+			plot(group.getKey(), group.getValue()).show();
+		}
+	}
+
+	static ResultsTable table(final Comparison comparison) {
+		final boolean compared = !comparison.generated().isEmpty();
+		final ResultsTable table = new ResultsTable();
+		for (final ComparisonRow row : comparison.rows()) {
+			table.incrementCounter();
+			table.addValue("quantity", row.key());
+			table.addValue("unit", row.unit());
+			table.addValue(compared ? "reference" : "value", row.reference());
+			if (compared) {
+				table.addValue("generated mean", row.mean());
+				table.addValue("generated sd", row.sd());
+				table.addValue("relative difference", row.relativeDifference());
+			}
+		}
+		return table;
+	}
+
+	private static Plot plot(final String title, final List<Curve> curves) {
+		final Curve reference = curves.get(0);
+		final Plot plot = new Plot(title, reference.xLabel(), reference.yLabel());
+		for (int i = curves.size() - 1; i >= 0; i--) {
+			plot.setColor(i == 0 ? Color.BLACK : GENERATED);
+			plot.setLineWidth(i == 0 ? 2 : 1);
+			plot.add("line", curves.get(i).x(), curves.get(i).y());
+		}
+		plot.setLimitsToFit(false);
+		return plot;
+	}
+}

@@ -1,0 +1,205 @@
+package org.physgen.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import org.physgen.metrics.report.Curve;
+import org.physgen.metrics.report.Scalar;
+import org.physgen.metrics.report.VolumeStatistics;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.PhaseTable;
+
+/**
+ * Measures the chosen metrics on the chosen phases of one volume and gathers them, with their
+ * definitions, as scalars and curves for the statistics and comparison reports. Lengths are in
+ * voxels; curves go out to a quarter of the shortest edge (at most 64 voxels).
+ */
+public final class MicrostructureStatistics {
+
+	private static final String[] AXES = { "x", "y", "z" };
+	private static final int MAX_CURVE_LENGTH = 64;
+
+	private final LabelVolume volume;
+	private final List<Scalar> scalars = new ArrayList<>();
+	private final List<Curve> curves = new ArrayList<>();
+	private final Map<String, String> definitions = new LinkedHashMap<>();
+
+	private MicrostructureStatistics(final LabelVolume volume) {
+		this.volume = volume;
+	}
+
+	public static VolumeStatistics measure(final LabelVolume volume, final String name, final int[] phases,
+		final Set<Metric> metrics, final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		final MicrostructureStatistics m = new MicrostructureStatistics(volume);
+		final int steps = phases.length * metrics.size();
+		int done = 0;
+		for (final int phase : phases) {
+			for (final Metric metric : metrics) {
+				if (cancelled.getAsBoolean()) throw new CancellationException("statistics cancelled");
+				final int step = done;
+				m.measure(phase, metric, f -> progress.accept((step + Math.max(0, Math.min(1, f))) / steps), cancelled);
+				progress.accept(++done / (double) steps);
+			}
+		}
+		return new VolumeStatistics(name, m.scalars, m.curves, m.definitions);
+	}
+
+	/**
+	 * Phase indices from "all" or from comma-separated phase indices or names (as in the phase
+	 * table), for example "0" or "pore,carbon-binder".
+	 */
+	public static int[] parsePhases(final String text, final PhaseTable table) {
+		final String trimmed = text == null ? "" : text.trim();
+		if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("all")) {
+			final int[] all = new int[table.phaseCount()];
+			for (int p = 0; p < all.length; p++) all[p] = p;
+			return all;
+		}
+		final String[] tokens = trimmed.split(",");
+		final int[] phases = new int[tokens.length];
+		for (int i = 0; i < tokens.length; i++) phases[i] = phaseOf(tokens[i].trim(), table);
+		return phases;
+	}
+
+	private static int phaseOf(final String token, final PhaseTable table) {
+		for (int p = 0; p < table.phaseCount(); p++) {
+			if (table.name(p).equalsIgnoreCase(token)) return p;
+		}
+		try {
+			final int p = Integer.parseInt(token);
+			if (p >= 0 && p < table.phaseCount()) return p;
+		}
+		catch (final NumberFormatException e) {
+			// not an index either: reported below
+		}
+		throw new IllegalArgumentException("phases: '" + token + "' is neither a phase index 0.."
+			+ (table.phaseCount() - 1) + " nor a phase name (" + String.join(", ", table.names()) + ")");
+	}
+
+	private void measure(final int phase, final Metric metric, final DoubleConsumer progress,
+		final BooleanSupplier cancelled)
+	{
+		final String phaseName = volume.phases().name(phase);
+		final int curveLength = curveLength();
+		switch (metric) {
+			case FRACTIONS -> {
+				final PhaseFractions f = PhaseFractions.of(volume);
+				scalar("voxel count", phaseName, "", f.count(phase), "voxels");
+				scalar("volume fraction", phaseName, "", f.fraction(phase), "");
+				definitions.put("volume fraction", PhaseFractions.definition());
+			}
+			case TWO_POINT_CORRELATION -> {
+				final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(volume, phase, curveLength);
+				for (int a = 0; a < 3; a++) {
+					curve("two-point correlation S2", phaseName, AXES[a], "r (voxels)", "S2", range(0, curveLength),
+						s2.curve(a));
+				}
+				definitions.put("two-point correlation S2", TwoPointCorrelation.Directional.definition());
+				final TwoPointCorrelation.Radial radial = TwoPointCorrelation.radial(volume, phase, curveLength, true,
+					progress, cancelled);
+				curve("two-point correlation S2", phaseName, "radial", "r (voxels)", "S2", range(0, curveLength),
+					radial.values());
+				definitions.put("two-point correlation S2 (radial)", radial.definition());
+			}
+			case LINEAL_PATH -> {
+				final LinealPath path = LinealPath.of(volume, phase, curveLength);
+				for (int a = 0; a < 3; a++) {
+					curve("lineal path L", phaseName, AXES[a], "n (voxels)", "L(n)", range(1, curveLength), path.curve(a));
+				}
+				definitions.put("lineal path L", LinealPath.definition());
+			}
+			case CHORDS -> {
+				final ChordLengths chords = ChordLengths.of(volume, phase);
+				for (int a = 0; a < 3; a++) {
+					scalar("mean chord length", phaseName, AXES[a], chords.mean(a), "voxels");
+					final double[] p = chords.distribution(a);
+					curve("chord length distribution", phaseName, AXES[a], "chord length (voxels)", "fraction of chords",
+						range(0, p.length - 1), p);
+				}
+				definitions.put("mean chord length", ChordLengths.definition());
+				definitions.put("chord length distribution", ChordLengths.definition());
+			}
+			case SURFACE -> {
+				final SpecificSurface s = SpecificSurface.of(volume, phase);
+				scalar("specific surface, face count", phaseName, "", s.facesPerVoxel(), "1/voxel");
+				scalar("specific surface, S2 slope", phaseName, "", s.s2SlopeEstimate(), "1/voxel");
+				definitions.put("specific surface", SpecificSurface.definition());
+			}
+			case EULER -> {
+				final EulerCharacteristic chi = EulerCharacteristic.of(volume, phase);
+				scalar("Euler characteristic chi6", phaseName, "", chi.chi6(), "");
+				scalar("Euler characteristic chi26", phaseName, "", chi.chi26(), "");
+				definitions.put("Euler characteristic", EulerCharacteristic.definition());
+			}
+			case THICKNESS -> thickness(phase, phaseName, progress, cancelled);
+			case COMPONENTS -> {
+				for (final Connectivity c : Connectivity.values()) {
+					final ComponentStatistics s = ConnectedComponents.analyse(volume, phase, c);
+					final String suffix = " (" + c.neighbours() + "-connected)";
+					scalar("clusters" + suffix, phaseName, "", s.componentCount(), "");
+					for (int a = 0; a < 3; a++) {
+						scalar("spanning fraction" + suffix, phaseName, AXES[a], s.spanningFraction(a), "");
+					}
+					definitions.put("clusters" + suffix, s.definition());
+				}
+			}
+			case TORTUOSITY -> {
+				for (int a = 0; a < 3; a++) {
+					final int axis = a;
+					final TortuosityResult t = Tortuosity.compute(volume, phase, a, Tortuosity.DEFAULT_TOLERANCE,
+						Tortuosity.DEFAULT_MAX_ITERATIONS, f -> progress.accept((axis + f) / 3), cancelled);
+					scalar("tortuosity factor", phaseName, AXES[a], t.tortuosityFactor(), "");
+					scalar("relative diffusivity", phaseName, AXES[a], t.relativeDiffusivity(), "");
+					scalar("tortuosity flux spread", phaseName, AXES[a], t.fluxSpread(), "");
+					definitions.put("tortuosity factor", t.definition() + (t.converged() ? "" : String.format(Locale.ROOT,
+						" (along %s not converged after %d iterations)", AXES[a], t.iterations())));
+				}
+			}
+		}
+	}
+
+	private void thickness(final int phase, final String phaseName, final DoubleConsumer progress,
+		final BooleanSupplier cancelled)
+	{
+		if (volume.phaseCounts()[phase] == volume.voxelCount()) return;
+		final ThicknessDistribution t = LocalThickness.compute(volume, phase, progress, cancelled);
+		scalar("mean local thickness", phaseName, "", t.meanThickness(), "voxels");
+		scalar("max distance to other phases", phaseName, "", t.maxDistance(), "voxels");
+		final double[] fractions = t.fractionByRadius();
+		curve("local thickness distribution", phaseName, "", "radius r (voxels)", "volume fraction of phase",
+			range(1, fractions.length), fractions);
+		definitions.put("local thickness distribution", t.definition());
+	}
+
+	private int curveLength() {
+		final int shortest = Math.min(volume.sizeX(), Math.min(volume.sizeY(), volume.sizeZ()));
+		return Math.max(1, Math.min(MAX_CURVE_LENGTH, shortest / 4));
+	}
+
+	private void scalar(final String metric, final String phase, final String axis, final double value,
+		final String unit)
+	{
+		scalars.add(new Scalar(metric, phase, axis, value, unit));
+	}
+
+	private void curve(final String metric, final String phase, final String axis, final String xLabel,
+		final String yLabel, final double[] x, final double[] y)
+	{
+		curves.add(new Curve(metric, phase, axis, xLabel, yLabel, x, y));
+	}
+
+	/** from, from + 1, ..., to. */
+	private static double[] range(final int from, final int to) {
+		final double[] r = new double[Math.max(0, to - from + 1)];
+		for (int i = 0; i < r.length; i++) r[i] = from + i;
+		return r;
+	}
+}

@@ -24,14 +24,14 @@ import org.physgen.volume.synth.SyntheticSpec;
  * Arguments: the edge length of the cubic volume, then the thread counts to measure; every case
  * runs inside a fork/join pool of that many threads (and the FFT library gets the same count).
  */
-public final class Benchmarks {
+public final class FoundationBenchmark {
 
 	private static final int WARMUP = 2;
 	private static final int ROUNDS = 5;
 	/** Cases slower than this get one warm-up and three timed rounds, to keep the run short. */
 	private static final double SLOW_SECONDS = 2;
 
-	private Benchmarks() {}
+	private FoundationBenchmark() {}
 
 	public static void main(final String[] args) {
 		final int size = args.length > 0 ? Integer.parseInt(args[0]) : 256;

@@ -71,8 +71,8 @@ public final class Tortuosity {
 			iterations += steps;
 			flux = layerFluxes(lattice, c);
 			spread = spread(flux);
-			progress.accept(Math.min(1, Math.max(0, Math.log(firstSpread / spread) / Math.log(firstSpread
-				/ tolerance))));
+			final double done = Math.log(firstSpread / spread) / Math.log(firstSpread / tolerance);
+			progress.accept(Double.isFinite(done) ? Math.min(1, Math.max(0, done)) : 0);
 		}
 		double total = 0;
 		for (final double f : flux) total += f;
@@ -115,7 +115,7 @@ public final class Tortuosity {
 	 * Flux through each of the length + 1 layers: from the first reservoir into the first slab of
 	 * voxels, between consecutive slabs, and from the last slab into the second reservoir.
 	 */
-	static double[] layerFluxes(final DiffusionLattice lattice, final double[] c) {
+	private static double[] layerFluxes(final DiffusionLattice lattice, final double[] c) {
 		final int length = lattice.length;
 		final int forward = lattice.stride[lattice.axis];
 		final double[] flux = new double[length + 1];

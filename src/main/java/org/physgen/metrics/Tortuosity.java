@@ -44,7 +44,9 @@ public final class Tortuosity {
 	{
 		FlatIndex.checkAxis(axis);
 		FlatIndex.checkPhase(volume, phase);
-		if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+		if (!(tolerance > 0)) {
+			throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+		}
 		final long phaseVoxels = volume.phaseCounts()[phase];
 		final double fraction = phaseVoxels / (double) volume.voxelCount();
 		final boolean[] conducting = ConnectedComponents.spanningVoxels(volume, phase, axis);

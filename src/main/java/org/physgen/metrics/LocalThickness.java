@@ -242,9 +242,9 @@ public final class LocalThickness {
 					for (int dx = -1; dx <= 1; dx++) {
 						final int steps = Math.abs(dx) + Math.abs(dy) + Math.abs(dz);
 						final int nx = x + dx, ny = y + dy, nz = z + dz;
-						if (steps == 0 || nx < 0 || ny < 0 || nz < 0 || nx >= full.x1 || ny >= full.y1 || nz >= full.z1) {
-							continue;
-						}
+						final boolean outside = nx < 0 || ny < 0 || nz < 0 || nx >= full.x1 || ny >= full.y1
+							|| nz >= full.z1;
+						if (steps == 0 || outside) continue;
 						if (level[full.index(nx, ny, nz)] >= r + (steps == 1 ? 1 : 2)) return true;
 					}
 				}

@@ -22,6 +22,8 @@ public final class Tortuosity {
 	/** Iterations between flux checks. */
 	private static final int CHECK_EVERY = 20;
 	private static final int CHUNK = 8192;
+	/** 1 / degree; a voxel has at most 6 neighbours and 2 reservoirs. */
+	private static final double[] INVERSE = IntStream.rangeClosed(0, 10).mapToDouble(d -> 1.0 / d).toArray();
 
 	private Tortuosity() {}
 
@@ -42,7 +44,9 @@ public final class Tortuosity {
 	{
 		FlatIndex.checkAxis(axis);
 		FlatIndex.checkPhase(volume, phase);
-		if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+		if (!(tolerance > 0)) {
+			throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+		}
 		final long phaseVoxels = volume.phaseCounts()[phase];
 		final double fraction = phaseVoxels / (double) volume.voxelCount();
 		final boolean[] conducting = ConnectedComponents.spanningVoxels(volume, phase, axis);
@@ -52,7 +56,7 @@ public final class Tortuosity {
 			progress.accept(1);
 			return new TortuosityResult(phase, axis, fraction, 0, Double.POSITIVE_INFINITY, 0, 0, true);
 		}
-		final double[][] c = initialProfile(lattice);
+		final double[] c = initialProfile(lattice);
 		final double omega = 2 - Math.PI / (1.5 * lattice.length);
 		int iterations = 0;
 		double[] flux = layerFluxes(lattice, c);
@@ -69,8 +73,8 @@ public final class Tortuosity {
 			iterations += steps;
 			flux = layerFluxes(lattice, c);
 			spread = spread(flux);
-			progress.accept(Math.min(1, Math.max(0, Math.log(firstSpread / spread) / Math.log(firstSpread
-				/ tolerance))));
+			final double done = Math.log(firstSpread / spread) / Math.log(firstSpread / tolerance);
+			progress.accept(Double.isFinite(done) ? Math.min(1, Math.max(0, done)) : 0);
 		}
 		double total = 0;
 		for (final double f : flux) total += f;
@@ -82,33 +86,29 @@ public final class Tortuosity {
 	}
 
 	/** The linear profile between the reservoirs, exact for straight channels. */
-	private static double[][] initialProfile(final DiffusionLattice lattice) {
-		final double[][] c = new double[2][];
+	private static double[] initialProfile(final DiffusionLattice lattice) {
+		final double[] c = new double[lattice.paddedVoxels];
 		for (int colour = 0; colour < 2; colour++) {
-			final int[] voxels = lattice.voxel[colour];
-			c[colour] = new double[voxels.length + 1];
-			for (int k = 0; k < voxels.length; k++) {
-				c[colour][k] = 0.5 - (lattice.layer(voxels[k]) + 0.5) / lattice.length;
-			}
+			for (final int g : lattice.voxel[colour]) c[g] = 0.5 - (lattice.layer(g) + 0.5) / lattice.length;
 		}
 		return c;
 	}
 
 	/** One over-relaxed Gauss-Seidel update of every voxel of one colour. */
-	private static void relax(final DiffusionLattice lattice, final double[][] c, final int colour,
+	private static void relax(final DiffusionLattice lattice, final double[] c, final int colour,
 		final double omega)
 	{
-		final double[] own = c[colour], other = c[1 - colour];
-		final int[] neighbour = lattice.neighbour[colour];
+		final int[] voxels = lattice.voxel[colour];
 		final byte[] degree = lattice.degree[colour], source = lattice.source[colour];
-		final int count = lattice.count(colour);
+		final int sy = lattice.stride[1], sz = lattice.stride[2];
+		final int count = voxels.length;
 		IntStream.range(0, (count + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
 			final int end = Math.min(count, (chunk + 1) * CHUNK);
 			for (int k = chunk * CHUNK; k < end; k++) {
-				final int n = DiffusionLattice.DIRECTIONS * k;
-				final double sum = other[neighbour[n]] + other[neighbour[n + 1]] + other[neighbour[n + 2]]
-					+ other[neighbour[n + 3]] + other[neighbour[n + 4]] + other[neighbour[n + 5]] + source[k];
-				own[k] += omega * (sum / degree[k] - own[k]);
+				final int g = voxels[k];
+				final double sum = c[g - 1] + c[g + 1] + c[g - sy] + c[g + sy] + c[g - sz] + c[g + sz]
+					+ source[k];
+				c[g] += omega * (sum * INVERSE[degree[k]] - c[g]);
 			}
 		});
 	}
@@ -117,25 +117,23 @@ public final class Tortuosity {
 	 * Flux through each of the length + 1 layers: from the first reservoir into the first slab of
 	 * voxels, between consecutive slabs, and from the last slab into the second reservoir.
 	 */
-	static double[] layerFluxes(final DiffusionLattice lattice, final double[][] c) {
+	private static double[] layerFluxes(final DiffusionLattice lattice, final double[] c) {
 		final int length = lattice.length;
-		final int forward = 2 * lattice.axis + 1;
+		final int forward = lattice.stride[lattice.axis];
 		final double[] flux = new double[length + 1];
 		for (int colour = 0; colour < 2; colour++) {
-			final int col = colour;
-			final int count = lattice.count(colour);
+			final int[] voxels = lattice.voxel[colour];
+			final int count = voxels.length;
 			final double[][] partial = IntStream.range(0, (count + CHUNK - 1) / CHUNK).parallel().mapToObj(
 				chunk -> {
 					final double[] sums = new double[length + 1];
-					final double[] own = c[col], other = c[1 - col];
 					final int end = Math.min(count, (chunk + 1) * CHUNK);
 					for (int k = chunk * CHUNK; k < end; k++) {
-						final int t = lattice.layer(lattice.voxel[col][k]);
-						// a missing neighbour reads the 0 entry, so test the link, not the value
-						final int next = lattice.neighbour[col][DiffusionLattice.DIRECTIONS * k + forward];
-						if (next < lattice.count(1 - col)) sums[t + 1] += own[k] - other[next];
-						if (t == 0) sums[0] += 2 * (0.5 - own[k]);
-						if (t == length - 1) sums[length] += 2 * (own[k] + 0.5);
+						final int g = voxels[k];
+						final int t = lattice.layer(g);
+						if (lattice.conducting[g + forward]) sums[t + 1] += c[g] - c[g + forward];
+						if (t == 0) sums[0] += 2 * (0.5 - c[g]);
+						if (t == length - 1) sums[length] += 2 * (c[g] + 0.5);
 					}
 					return sums;
 				}).toArray(double[][]::new);

@@ -8,15 +8,12 @@ import java.util.Arrays;
  * voxel out of each phase on the cycle into the next) has a positive total gain. Along an edge
  * p -> q the best gain is max over voxels of p of (s_q - s_p), so only P phase nodes need
  * searching. Each round cancels the best cycle, moving in one batch the k best voxels along every
- * edge for the largest k whose k-th moves still gain in total.
+ * edge for the largest k whose k-th moves still gain in total (see {@link CycleBatch}).
  */
 final class CycleCanceller {
 
 	/** Guards against endless loops caused by float rounding in the gains. */
 	static final int MAX_ROUNDS = 1000;
-
-	/** Labels used while a cycle's moves are pending; above every phase index. */
-	private static final int PENDING_LABEL = PhaseCounts.MAX_PHASES;
 
 	private CycleCanceller() {}
 
@@ -26,52 +23,9 @@ final class CycleCanceller {
 			final EdgeScan scan = scanEdges(problem);
 			final int[] cycle = bestCycle(scan, problem.phases);
 			if (cycle == null) return round;
-			final RankCut[] edges = new RankCut[cycle.length];
-			for (int e = 0; e < cycle.length; e++) {
-				edges[e] = problem.gainCut(cycle[e], cycle[(e + 1) % cycle.length]);
-			}
-			final long k = batchSize(edges);
-			// park each edge's movers under a pending label so later edges do not see them
-			final byte[] map = new byte[256];
-			for (int l = 0; l < map.length; l++) map[l] = (byte) l;
-			for (int e = 0; e < cycle.length; e++) {
-				ExactSelection.selectTop(edges[e], k, PENDING_LABEL + e);
-				map[PENDING_LABEL + e] = (byte) cycle[(e + 1) % cycle.length];
-			}
-			problem.relabel(map);
+			new CycleBatch(problem, cycle, scan.best).move(problem);
 		}
 		return MAX_ROUNDS;
-	}
-
-	/** Largest k such that the k-th best moves along the cycle's edges still gain in total. */
-	private static long batchSize(final RankCut[] edges) {
-		long limit = Long.MAX_VALUE;
-		for (final RankCut edge : edges) limit = Math.min(limit, edge.candidates());
-		long good = 1;
-		long bad = limit + 1;
-		while (good < limit) {
-			final long probe = Math.min(2 * good, limit);
-			if (unitGain(edges, probe) > 0) good = probe;
-			else {
-				bad = probe;
-				break;
-			}
-		}
-		while (bad - good > 1) {
-			final long mid = good + (bad - good) / 2;
-			if (unitGain(edges, mid) > 0) good = mid;
-			else bad = mid;
-		}
-		return good;
-	}
-
-	private static double unitGain(final RankCut[] edges, final long k) {
-		double total = 0;
-		for (final RankCut edge : edges) {
-			edge.locate(k, RankCut.SCORE_BITS, false);
-			total += edge.value();
-		}
-		return total;
 	}
 
 	/** The simple cycle of phases with the largest positive total gain, or null if none. */
@@ -85,21 +39,23 @@ final class CycleCanceller {
 
 	static EdgeScan scanEdges(final PhaseProblem problem) {
 		final int phases = problem.phases;
-		final float[][][] scores = problem.scores;
 		return SliceTasks.reduce(problem.slices, problem.sliceLength, (z0, z1) -> {
 			final EdgeScan part = new EdgeScan(phases);
+			final float[][] rows = new float[phases][];
 			for (int z = z0; z < z1; z++) {
+				problem.slice(z, rows);
 				final byte[] lab = problem.labels[z];
 				for (int i = 0; i < lab.length; i++) {
-					final int from = lab[i] & 0xff;
-					part.counts[from]++;
-					final float own = scores[from][z][i];
+					final int from = lab[i];
+					final float own = rows[from][i];
 					for (int to = 0; to < phases; to++) {
-						if (to == from) continue;
-						final float gain = Gain.of(scores[to][z][i], own);
+						// the move to the own phase gains 0 and is never read; a new best is rare, so
+						// the branch is well predicted
+						final float gain = Gain.of(rows[to][i], own);
 						if (gain > part.best[from * phases + to]) part.best[from * phases + to] = gain;
 					}
 				}
+				PhaseProblem.countLabels(lab, part.counts);
 			}
 			return part;
 		}, EdgeScan::merge);

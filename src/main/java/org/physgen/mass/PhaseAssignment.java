@@ -10,15 +10,16 @@ import java.util.Arrays;
  * targets); a few Gauss-Seidel sweeps on per-phase offsets lambda_p so that argmax_p (s_p +
  * lambda_p) comes close to the targets; a greedy exact rebalance of surplus phases into deficit
  * phases; then cancelling of improving cycles of moves between phases, which ends at an optimal
- * assignment. Counts are exact for every input. Optimality is with respect to the gains s_q - s_p
- * as computed in float (exact whenever those differences are representable, for example for
- * integer-valued scores or scores within a factor of two of each other), and holds unless a guard
- * of 1000 cancelling rounds stops first. Ties are
- * broken by a seeded hash of the voxel index; results do not depend on the thread count.</p>
+ * assignment. On large volumes the sweeps run on a sample, and only a band of voxels whose argmax
+ * wins by a small margin goes through the later steps as a volume of its own (see {@link Band}),
+ * before cycle cancelling over the whole volume confirms optimality. Counts are exact for every
+ * input. Optimality is with respect to the gains s_q - s_p as computed in float (exact whenever
+ * those differences are representable, for example for integer-valued scores or scores within a
+ * factor of two of each other), and holds unless a guard of 1000 cancelling rounds stops first.
+ * Ties are broken by a seeded hash of the voxel index; results do not depend on the thread
+ * count.</p>
  */
 public final class PhaseAssignment {
-
-	private static final int SWEEPS = 3;
 
 	private PhaseAssignment() {}
 
@@ -57,15 +58,21 @@ public final class PhaseAssignment {
 		final byte[][] labels, final int sliceLength)
 	{
 		checkTargets(targets, scores.length, (long) labels.length * sliceLength);
-		final PhaseProblem problem = new PhaseProblem(scores, targets, labels, sliceLength, tieSeed);
-		final double[] offsets = new double[scores.length];
-		long[] counts = problem.labelByArgmax(offsets);
-		if (Arrays.equals(counts, targets)) return;
-		for (int sweep = 0; sweep < SWEEPS && !Arrays.equals(counts, targets); sweep++) {
-			DualOffsets.sweep(problem, offsets);
-			counts = problem.labelByArgmax(offsets);
+		solve(new PhaseProblem(scores, targets, labels, sliceLength, tieSeed), new double[
+			scores.length]);
+	}
+
+	/** Solves the problem starting from the given offsets (which it changes). */
+	static void solve(final PhaseProblem problem, final double[] offsets) {
+		final long[] counts = problem.labelByArgmax(offsets);
+		if (Arrays.equals(counts, problem.targets)) return;
+		if (problem.voxels() <= DualOffsets.SAMPLE_ABOVE) {
+			rebalance(problem, DualOffsets.sweeps(problem, offsets, counts));
 		}
-		rebalance(problem, counts);
+		else {
+			DualOffsets.sweepSample(problem, offsets);
+			if (!Band.solve(problem, offsets)) rebalance(problem, problem.labelByArgmax(offsets));
+		}
 		CycleCanceller.run(problem);
 	}
 

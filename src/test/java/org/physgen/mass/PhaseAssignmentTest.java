@@ -299,6 +299,92 @@ class PhaseAssignmentTest {
 		}
 	}
 
+	/** 5 x 2^16 voxels: above the size from which offsets come from a sample and a band. */
+	private static final int LARGE_SLICES = 5;
+	private static final int LARGE_LENGTH = 1 << 16;
+
+	@Test
+	void largeVolumesLeaveNoImprovingCycle() {
+		final UniformRandomProvider rng = Volumes.random(32);
+		final long n = (long) LARGE_SLICES * LARGE_LENGTH;
+		for (int trial = 0; trial < 4; trial++) {
+			final int phases = 3 + trial % 2;
+			final boolean oneHot = trial == 1 || trial == 2;
+			final float[][][] s = new float[phases][LARGE_SLICES][LARGE_LENGTH];
+			final long[] truthCounts = new long[phases];
+			for (int z = 0; z < LARGE_SLICES; z++) {
+				for (int i = 0; i < LARGE_LENGTH; i++) {
+					// like denoised one-hot channels: the true phase scores about 100 above the others
+					final int truth = (z + i / 4096) % phases;
+					truthCounts[truth]++;
+					for (int p = 0; p < phases; p++) {
+						s[p][z][i] = oneHot ? (p == truth ? 100 : 0) + rng.nextInt(61) - 30
+							: rng.nextInt(1000);
+					}
+				}
+			}
+			final long[] targets = switch (trial) {
+				case 1 -> shifted(truthCounts, n / 50);
+				case 2 -> shifted(truthCounts, truthCounts[phases - 1] - 3);
+				default -> randomTargets(rng, phases, n);
+			};
+			final byte[][] labels = PhaseAssignment.assign(s, targets, trial);
+			assertArrayEquals(targets, Volumes.counts(labels, phases), "trial " + trial);
+			assertTrue(bestCycleGain(s, labels) <= 0, "trial " + trial);
+		}
+	}
+
+	/** Moves {@code k} voxels from the last phase's count to the first's. */
+	private static long[] shifted(final long[] counts, final long k) {
+		final long[] targets = counts.clone();
+		targets[0] += k;
+		targets[targets.length - 1] -= k;
+		return targets;
+	}
+
+	@Test
+	void largeTiedVolumesGetExactCountsWhateverTheThreadCount() throws Exception {
+		final UniformRandomProvider rng = Volumes.random(33);
+		// phases and score kind: three levels (many cycles of tied gains to cancel), all equal
+		for (final int[] setting : new int[][] { { 3, 1 }, { 5, 1 }, { 4, 2 } }) {
+			final int phases = setting[0];
+			final float[][][] s = scores(rng, phases, LARGE_SLICES, LARGE_LENGTH, setting[1]);
+			final long[] targets = randomTargets(rng, phases, (long) LARGE_SLICES * LARGE_LENGTH);
+			final byte[][] labels = PhaseAssignment.assign(s, targets, phases);
+			assertArrayEquals(targets, Volumes.counts(labels, phases), "P = " + phases);
+			assertTrue(bestCycleGain(s, labels) <= 0, "P = " + phases);
+			final ForkJoinPool pool = new ForkJoinPool(3);
+			try {
+				assertArrayEquals(labels, pool.submit(() -> PhaseAssignment.assign(s, targets, phases))
+					.get(), "P = " + phases);
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+	}
+
+	@Test
+	void largeTwoPhaseVolumesEqualTopMOfTheDifference() {
+		final UniformRandomProvider rng = Volumes.random(34);
+		final long n = (long) LARGE_SLICES * LARGE_LENGTH;
+		for (int trial = 0; trial < 3; trial++) {
+			// integer scores with distinct differences: exact gains and a unique optimum
+			final float[][][] s = new float[2][LARGE_SLICES][LARGE_LENGTH];
+			final float[][] difference = new float[LARGE_SLICES][LARGE_LENGTH];
+			for (int z = 0; z < LARGE_SLICES; z++) {
+				for (int i = 0; i < LARGE_LENGTH; i++) {
+					s[0][z][i] = rng.nextInt(1000);
+					s[1][z][i] = s[0][z][i] + z * LARGE_LENGTH + i - n / 2;
+					difference[z][i] = s[1][z][i] - s[0][z][i];
+				}
+			}
+			final long m = rng.nextLong(n + 1);
+			assertArrayEquals(BinaryProjection.topM(difference, m, 0), PhaseAssignment.assign(s,
+				new long[] { n - m, m }, trial));
+		}
+	}
+
 	@Test
 	void tieSeedChangesTheChoiceAmongEqualScores() {
 		final float[][][] s = scores(Volumes.random(0), 3, 5, 40, 2);

@@ -2,6 +2,8 @@ package org.physgen.mass;
 
 import java.util.Arrays;
 
+import org.physgen.volume.RandomStreams;
+
 /**
  * Gauss-Seidel sweeps on the per-phase offsets lambda of the assignment's dual problem: each step
  * sets lambda_p so that phase p wins exactly its target number of voxels in argmax_q (s_q +
@@ -44,7 +46,7 @@ final class DualOffsets {
 		final long run = voxels / SAMPLE_VOXELS;
 		final long[] positions = new long[(int) (voxels / run)];
 		for (int j = 0; j < positions.length; j++) {
-			positions[j] = j * run + Long.remainderUnsigned(TieHash.mix(j), run);
+			positions[j] = j * run + Long.remainderUnsigned(RandomStreams.mix(j), run);
 		}
 		final long[] targets = sampleTargets(problem.targets, positions.length, voxels);
 		final PhaseProblem sample = new Subproblem(problem, positions, targets).problem;

@@ -1,13 +1,11 @@
 package org.physgen.fiji;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 
 import org.physgen.metrics.Metric;
 import org.physgen.metrics.MicrostructureComparison;
 import org.physgen.metrics.report.Comparison;
-import org.physgen.metrics.report.ReportWriter;
 import org.physgen.volume.VolumeFiles;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -63,12 +61,11 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 				result = MicrostructureComparison.compare(ref.volume(), ref.name(), VolumeFiles.expand("generated",
 					generated), phases, Metric.parseList(metrics), CommandProgress.of(status, "Comparing microstructures"),
 					CommandProgress.cancelled(this));
-				report = output_dir == null ? "" : ReportWriter.write(result, output_dir.toPath()).toString();
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException(e.getMessage(), e);
 			}
-			if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, "Comparison with " + ref.name());
+			report = StatisticsReports.publish(result, output_dir, "Comparison with " + ref.name());
 		});
 	}
 }

@@ -1,14 +1,11 @@
 package org.physgen.fiji;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
 
 import org.physgen.metrics.Metric;
 import org.physgen.metrics.MicrostructureStatistics;
 import org.physgen.metrics.report.Comparison;
-import org.physgen.metrics.report.ReportWriter;
 import org.physgen.metrics.report.VolumeStatistics;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -60,18 +57,8 @@ public class MicrostructureStatisticsCommand extends ContextCommand {
 			final VolumeStatistics statistics = MicrostructureStatistics.measure(input.volume(), input.name(),
 				MicrostructureStatistics.parsePhases(phases, input.volume().phases()), Metric.parseList(metrics),
 				CommandProgress.of(status, "Microstructure statistics"), CommandProgress.cancelled(this));
-			final Comparison result = new Comparison(statistics, List.of());
-			report = output_dir == null ? "" : write(result);
-			if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, "Statistics of " + input.name());
+			report = StatisticsReports.publish(new Comparison(statistics, List.of()), output_dir,
+				"Statistics of " + input.name());
 		});
-	}
-
-	private String write(final Comparison result) {
-		try {
-			return ReportWriter.write(result, output_dir.toPath()).toString();
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException("output_dir '" + output_dir + "' could not be written: " + e.getMessage(), e);
-		}
 	}
 }

@@ -1,0 +1,30 @@
+package org.physgen.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+
+import org.physgen.metrics.report.Comparison;
+import org.physgen.metrics.report.ReportWriter;
+
+/** Delivers a statistics result: report files when a folder is given, windows when Fiji has a display. */
+final class StatisticsReports {
+
+	private StatisticsReports() {}
+
+	/** Returns the path of report.html, or "" when no folder was given. */
+	static String publish(final Comparison result, final File outputDir, final String windowTitle) {
+		String report = "";
+		if (outputDir != null) {
+			try {
+				report = ReportWriter.write(result, outputDir.toPath()).toString();
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException("output_dir '" + outputDir + "' could not be written: "
+					+ e.getMessage(), e);
+			}
+		}
+		if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, windowTitle);
+		return report;
+	}
+}

@@ -19,11 +19,8 @@ import org.physgen.volume.VoxelSize;
 import org.physgen.volume.synth.SyntheticKind;
 import org.physgen.volume.synth.SyntheticMicrostructures;
 import org.physgen.volume.synth.SyntheticSpec;
-import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -33,24 +30,22 @@ class StatisticsCommandsTest {
 	@TempDir
 	Path dir;
 
-	private Context context;
+	private HeadlessCommands commands;
 
 	@BeforeEach
 	void start() {
-		context = new Context(CommandService.class);
+		commands = new HeadlessCommands();
 	}
 
 	@AfterEach
 	void stop() {
-		context.dispose();
+		commands.close();
 	}
 
 	private CommandModule run(final Class<? extends Command> command, final Map<String, Object> inputs)
 		throws Exception
 	{
-		final CommandService commands = context.service(CommandService.class);
-		final CommandInfo info = commands.getCommand(command);
-		return commands.run(info, true, DeclaredDefaults.complete(info, inputs)).get();
+		return commands.run(command, inputs);
 	}
 
 	private Path volume(final String name, final long seed, final double fraction) throws Exception {

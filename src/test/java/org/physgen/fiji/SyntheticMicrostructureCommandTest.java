@@ -17,34 +17,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
-import org.scijava.Context;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 
 class SyntheticMicrostructureCommandTest {
 
-	private Context context;
+	private HeadlessCommands commands;
 
 	@TempDir
 	Path dir;
 
 	@BeforeEach
 	void start() {
-		context = new Context(CommandService.class);
+		commands = new HeadlessCommands();
 	}
 
 	@AfterEach
 	void stop() {
-		context.dispose();
+		commands.close();
 	}
 
 	private CommandModule run(final Map<String, Object> inputs) throws Exception {
-		final CommandService commands = context.service(CommandService.class);
-		final CommandInfo info = commands.getCommand(SyntheticMicrostructureCommand.class);
-		return commands.run(info, true, DeclaredDefaults.complete(info, inputs)).get();
+		return commands.run(SyntheticMicrostructureCommand.class, inputs);
 	}
 
 	@Test

@@ -1,0 +1,16 @@
+package org.physgen.train;
+
+import org.physgen.volume.LabelVolume;
+
+/**
+ * A region of a volume to regenerate with a DSD model; everything outside it stays frozen.
+ *
+ * @param volume the volume (phase indices as in the model's phase table); not modified
+ * @param mask one array per z slice, non-zero where voxels are regenerated
+ * @param regionCounts phase voxel counts the region gets, or null to keep its current counts
+ * @param seed seed
+ * @param tolerance CFL tolerance
+ */
+public record InpaintRequest(LabelVolume volume, byte[][] mask, long[] regionCounts, long seed,
+	double tolerance)
+{}

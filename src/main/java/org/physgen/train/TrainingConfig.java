@@ -1,0 +1,161 @@
+package org.physgen.train;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.Schedule;
+import org.physgen.lattice.ScheduleKind;
+import org.physgen.nn.ModelFamily;
+
+/**
+ * Everything a training run needs, with the defaults of SPEC §7-8. Fluent setters, so scripts can
+ * write {@code TrainingConfig.dsd(file).steps(500).cropSize(32)}.
+ */
+public final class TrainingConfig {
+
+	public static final int DEFAULT_CROP_SIZE = 32;
+	public static final int DEFAULT_STEPS = 2000;
+	public static final int DEFAULT_BATCH_SIZE = 4;
+	public static final double DEFAULT_LEARNING_RATE = 2e-4;
+	public static final double DEFAULT_AUG_DIM = 128;
+
+	private final ModelFamily family;
+	private Path modelFile;
+	private int cropSize = DEFAULT_CROP_SIZE;
+	private long steps = DEFAULT_STEPS;
+	private int batchSize = DEFAULT_BATCH_SIZE;
+	private double learningRate = DEFAULT_LEARNING_RATE;
+	private int warmupSteps = 100;
+	private double clipNorm = 1.0;
+	private double emaDecay = 0.999;
+	private int checkpointEvery = 100;
+	private boolean augment = true;
+	private long seed;
+	private String device = "auto";
+	private int threads;
+	private boolean resume;
+	private int baseChannels = 32;
+	private String dataName = "training volume";
+	/** DSD hop rate r; NaN means {@link #defaultRate}. */
+	private double rate = Double.NaN;
+	private ScheduleKind schedule = ScheduleKind.BLACKOUT;
+	private int scheduleSteps = Schedule.DEFAULT_STEPS;
+	private Boundary boundary = Boundary.PERIODIC;
+	private double augDim = DEFAULT_AUG_DIM;
+
+	private TrainingConfig(final ModelFamily family, final Path modelFile) {
+		this.family = family;
+		this.modelFile = modelFile;
+	}
+
+	public static TrainingConfig dsd(final Path modelFile) {
+		return new TrainingConfig(ModelFamily.DSD, modelFile);
+	}
+
+	public static TrainingConfig pfgm(final Path modelFile) {
+		return new TrainingConfig(ModelFamily.PFGMPP, modelFile);
+	}
+
+	public static TrainingConfig of(final ModelFamily family, final Path modelFile) {
+		return new TrainingConfig(family, modelFile);
+	}
+
+	/**
+	 * A hop rate whose walk mixes a periodic crop by t = 1: r = 0.25 L², about twice the 0.13 L²
+	 * below which the t = 1 state still remembers the data.
+	 */
+	public static double defaultRate(final int cropSize) {
+		return 0.25 * cropSize * cropSize;
+	}
+
+	/** Parses {@code aug_dim}: a number above 2, or "inf" for the diffusion limit. */
+	public static double parseAugDim(final String text) {
+		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		if (t.equals("inf") || t.equals("infinity") || t.equals("∞")) return Double.POSITIVE_INFINITY;
+		try {
+			return Double.parseDouble(t);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("aug_dim must be a number such as 128 or 2048, or 'inf', " +
+				"got '" + text + "'");
+		}
+	}
+
+	public ModelFamily family() { return family; }
+	public Path modelFile() { return modelFile; }
+	public int cropSize() { return cropSize; }
+	public long steps() { return steps; }
+	public int batchSize() { return batchSize; }
+	public double learningRate() { return learningRate; }
+	public int warmupSteps() { return warmupSteps; }
+	public double clipNorm() { return clipNorm; }
+	public double emaDecay() { return emaDecay; }
+	public int checkpointEvery() { return checkpointEvery; }
+	public boolean augment() { return augment; }
+	public long seed() { return seed; }
+	public String device() { return device; }
+	public int threads() { return threads; }
+	public boolean resume() { return resume; }
+	public int baseChannels() { return baseChannels; }
+	public String dataName() { return dataName; }
+	public double rate() { return Double.isNaN(rate) ? defaultRate(cropSize) : rate; }
+	public ScheduleKind schedule() { return schedule; }
+	public int scheduleSteps() { return scheduleSteps; }
+	public Boundary boundary() { return boundary; }
+	public double augDim() { return augDim; }
+
+	public TrainingConfig modelFile(final Path v) { modelFile = v; return this; }
+	public TrainingConfig cropSize(final int v) { cropSize = v; return this; }
+	public TrainingConfig steps(final long v) { steps = v; return this; }
+	public TrainingConfig batchSize(final int v) { batchSize = v; return this; }
+	public TrainingConfig learningRate(final double v) { learningRate = v; return this; }
+	public TrainingConfig warmupSteps(final int v) { warmupSteps = v; return this; }
+	public TrainingConfig clipNorm(final double v) { clipNorm = v; return this; }
+	public TrainingConfig emaDecay(final double v) { emaDecay = v; return this; }
+	public TrainingConfig checkpointEvery(final int v) { checkpointEvery = v; return this; }
+	public TrainingConfig augment(final boolean v) { augment = v; return this; }
+	public TrainingConfig seed(final long v) { seed = v; return this; }
+	public TrainingConfig device(final String v) { device = v; return this; }
+	public TrainingConfig threads(final int v) { threads = v; return this; }
+	public TrainingConfig resume(final boolean v) { resume = v; return this; }
+	public TrainingConfig baseChannels(final int v) { baseChannels = v; return this; }
+	public TrainingConfig dataName(final String v) { dataName = v; return this; }
+	public TrainingConfig rate(final double v) { rate = v; return this; }
+	public TrainingConfig schedule(final ScheduleKind v) { schedule = v; return this; }
+	public TrainingConfig scheduleSteps(final int v) { scheduleSteps = v; return this; }
+	public TrainingConfig boundary(final Boundary v) { boundary = v; return this; }
+	public TrainingConfig augDim(final double v) { augDim = v; return this; }
+
+	/**
+	 * Checks every setting and names the parameter of the first bad one.
+	 *
+	 * @throws IllegalArgumentException naming the parameter and its value
+	 */
+	public void validate() {
+		if (modelFile == null) throw new IllegalArgumentException("model_file is required");
+		check(cropSize >= 4, "crop_size", cropSize, "at least 4");
+		check(steps >= 1, "steps", steps, "at least 1");
+		check(batchSize >= 1, "batch_size", batchSize, "at least 1");
+		check(learningRate > 0 && learningRate < 1, "learning_rate", learningRate, "in (0, 1)");
+		check(warmupSteps >= 0, "warmup_steps", warmupSteps, "at least 0");
+		check(clipNorm > 0, "clip_norm", clipNorm, "positive");
+		check(emaDecay >= 0 && emaDecay < 1, "ema_decay", emaDecay, "in [0, 1)");
+		check(checkpointEvery >= 1, "checkpoint_every", checkpointEvery, "at least 1");
+		check(threads >= 0, "threads", threads, "0 (all cores) or more");
+		check(baseChannels >= 1, "channels", baseChannels, "at least 1");
+		if (family == ModelFamily.DSD) {
+			check(rate() > 0 && Double.isFinite(rate()), "rate", rate(), "positive and finite");
+			check(scheduleSteps >= 3, "schedule steps", scheduleSteps, "at least 3");
+		}
+		else {
+			check(augDim > 2, "aug_dim", augDim, "above 2 (or inf)");
+		}
+	}
+
+	private static void check(final boolean ok, final String name, final Object value,
+		final String expected)
+	{
+		if (!ok) throw new IllegalArgumentException(name + " must be " + expected + ", got " + value);
+	}
+}

@@ -131,6 +131,12 @@ final class CommandRunner {
 			out.printf("%s: %s (%d x %d x %d)%n", name, imp.getTitle(), imp.getWidth(), imp.getHeight(),
 				imp.getNSlices());
 		}
+		else if (value instanceof String text) {
+			// a list of files, one per line, prints as one "saved: path" line each
+			for (final String line : text.split("\n")) {
+				if (!line.isEmpty()) out.printf("%s: %s%n", name, line);
+			}
+		}
 		else if (value != null) {
 			out.printf("%s: %s%n", name, value);
 		}

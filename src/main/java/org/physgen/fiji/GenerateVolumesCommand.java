@@ -1,0 +1,168 @@
+package org.physgen.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.physgen.mass.PhaseCounts;
+import org.physgen.train.GenerationRequest;
+import org.physgen.train.GenerativeModel;
+import org.physgen.train.TargetFractions;
+import org.physgen.volume.ImagePlusVolumes;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.TiffVolumeWriter;
+import org.physgen.volume.VolumeFiles;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+
+/**
+ * Plugins > PhysGen > Generate Volumes: new volumes from a trained DSD or PFGM++ model, with exactly
+ * the requested phase voxel counts, as one stack (one time frame per volume) and as TIFF files.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PhysGen>Generate Volumes", headless = true,
+	label = "Generate Volumes")
+public class GenerateVolumesCommand extends ContextCommand {
+
+	@Parameter(label = "Model file (.physgen)", style = "open", persist = false,
+		description = "A model bundle trained by Train DSD Model or Train PFGM++ Model")
+	private File model_file;
+
+	@Parameter(label = "Number of volumes", min = "1")
+	private int count = 1;
+
+	@Parameter(label = "Size (voxels, cube edge)", min = "1",
+		description = "Edge length of cubic volumes, a multiple of the model's size multiple;"
+			+ " size_x, size_y, size_z override it per axis")
+	private int size = 64;
+
+	@Parameter(label = "Size x (0 = size)", min = "0", required = false)
+	private int size_x = 0;
+
+	@Parameter(label = "Size y (0 = size)", min = "0", required = false)
+	private int size_y = 0;
+
+	@Parameter(label = "Size z (0 = size)", min = "0", required = false)
+	private int size_z = 0;
+
+	@Parameter(label = "Phase fractions", required = false,
+		description = "Empty or 'mean': the training mean; 'sample': drawn per volume from the training"
+			+ " crops; or comma-separated fractions of phases 1..P-1, e.g. 0.2 or 0.40,0.15. Counts are exact")
+	private String fractions = "";
+
+	@Parameter(label = "Tolerance (DSD)", min = "0.001", max = "1", stepSize = "0.01",
+		description = "DSD sampler step control: smaller is slower and more accurate")
+	private double tolerance = GenerationRequest.DEFAULT_TOLERANCE;
+
+	@Parameter(label = "Steps (PFGM++)", min = "2",
+		description = "PFGM++ noise levels (2 x steps - 1 network evaluations)")
+	private int steps = GenerationRequest.DEFAULT_STEPS;
+
+	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
+	private int batch_size = 1;
+
+	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
+	private String device = "auto";
+
+	@Parameter(label = "CPU threads (0 = all cores)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Seed", persist = false, description = "Same seed, same volumes (on the CPU)")
+	private long seed = 1;
+
+	@Parameter(label = "Output folder (optional)", style = "directory", required = false, persist = false,
+		description = "Saves each volume as <model>-<seed>-<n>.tif")
+	private File output_dir;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Generated volumes")
+	private ImagePlus volumes;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Saved files")
+	private String saved;
+
+	@Override
+	public void run() {
+		CommandErrors.run(this, () -> {
+			final TargetFractions targets = TargetFractions.parse(fractions);
+			try (GenerativeModel model = ModelFiles.load(model_file, device, threads)) {
+				final int sx = size_x > 0 ? size_x : size, sy = size_y > 0 ? size_y : size,
+					sz = size_z > 0 ? size_z : size;
+				ModelFiles.checkSize(size_x > 0 ? "size_x" : "size", sx, model);
+				ModelFiles.checkSize(size_y > 0 ? "size_y" : "size", sy, model);
+				ModelFiles.checkSize(size_z > 0 ? "size_z" : "size", sz, model);
+				checkTargets(targets, model, (long) sx * sy * sz);
+				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
+					batch_size, tolerance, steps);
+				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
+					status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
+				final String base = VolumeFiles.baseName(model_file.toPath());
+				saved = output_dir == null ? "" : save(generated, base);
+				volumes = stack(generated, String.format(Locale.ROOT, "%s-%d", base, seed));
+			}
+		});
+	}
+
+	/** Explicit fractions must list one value per phase 1..P-1 and give every phase a voxel. */
+	private static void checkTargets(final TargetFractions targets, final GenerativeModel model, final long voxels) {
+		if (targets.kind() != TargetFractions.Kind.EXPLICIT) return;
+		final double[] f = targets.fractions();
+		final int phases = model.phases().phaseCount();
+		if (f.length != phases - 1) {
+			throw new IllegalArgumentException("fractions " + Arrays.toString(f) + " gives "
+				+ f.length + " value" + (f.length > 1 ? "s" : "") + ", but the model has " + phases
+				+ " phases " + model.phases().names() + ": give " + (phases - 1) + " (phases 1.." + (phases - 1) + ")");
+		}
+		PhaseCounts.fromFractions(f, voxels);
+	}
+
+	private String save(final List<LabelVolume> generated, final String base) {
+		final StringBuilder files = new StringBuilder();
+		for (int i = 0; i < generated.size(); i++) {
+			final Path file = output_dir.toPath().resolve(String.format(Locale.ROOT, "%s-%d-%d.tif", base, seed, i + 1));
+			try {
+				TiffVolumeWriter.write(generated.get(i), file);
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + file.getFileName()
+					+ " could not be written: " + e.getMessage(), e);
+			}
+			if (files.length() > 0) files.append('\n');
+			files.append(file.toAbsolutePath());
+		}
+		return files.toString();
+	}
+
+	/** One calibrated stack sharing the volumes' arrays: Z slices, and one time frame per volume. */
+	static ImagePlus stack(final List<LabelVolume> generated, final String title) {
+		final ImagePlus imp = ImagePlusVolumes.toImagePlus(generated.get(0), title);
+		if (generated.size() == 1) return imp;
+		final LabelVolume first = generated.get(0);
+		final ImageStack all = new ImageStack(first.sizeX(), first.sizeY());
+		for (int v = 0; v < generated.size(); v++) {
+			for (int z = 0; z < first.sizeZ(); z++) all.addSlice("volume " + (v + 1), generated.get(v).slice(z));
+		}
+		imp.setStack(all, 1, first.sizeZ(), generated.size());
+		imp.setOpenAsHyperStack(true);
+		return imp;
+	}
+
+	public ImagePlus volumes() {
+		return volumes;
+	}
+}

@@ -1,0 +1,57 @@
+package org.physgen.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
+import org.physgen.nn.ModelFamily;
+import org.physgen.train.GenerativeModel;
+import org.physgen.train.PhysGenModels;
+
+/** Opens the model bundle a command was given, with messages that name the parameter and the file. */
+final class ModelFiles {
+
+	private ModelFiles() {}
+
+	static GenerativeModel load(final File modelFile, final String device, final int threads) {
+		if (modelFile == null) {
+			throw new IllegalArgumentException("model_file is required: give a .physgen model bundle");
+		}
+		if (!Files.isRegularFile(modelFile.toPath())) {
+			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath() + "' does not exist"
+				+ (modelFile.isDirectory() ? " as a file (it is a folder)" : ""));
+		}
+		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
+		try {
+			return PhysGenModels.load(modelFile.toPath(), device, threads);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath()
+				+ "' could not be read: " + e.getMessage(), e);
+		}
+	}
+
+	/** Refuses a model of the other family, naming both. */
+	static void requireFamily(final GenerativeModel model, final ModelFamily family, final String command) {
+		if (model.family() != family) {
+			throw new IllegalArgumentException("model_file '" + model.file() + "' holds a " + label(model.family())
+				+ " model; " + command + " needs a " + label(family) + " model");
+		}
+	}
+
+	static String label(final ModelFamily family) {
+		return family == ModelFamily.DSD ? "DSD" : "PFGM++";
+	}
+
+	/** Checks one edge length against the model: at least 1 and a multiple of its size multiple. */
+	static void checkSize(final String parameter, final int size, final GenerativeModel model) {
+		if (size < 1) throw new IllegalArgumentException(parameter + " must be at least 1, got " + size);
+		final int multiple = model.sizeMultiple();
+		if (size % multiple != 0) {
+			final int lower = size / multiple * multiple;
+			throw new IllegalArgumentException(parameter + " = " + size + " is not a multiple of " + multiple
+				+ ", the size multiple of this model's network; use " + (lower > 0 ? lower + " or " : "")
+				+ (lower + multiple));
+		}
+	}
+}

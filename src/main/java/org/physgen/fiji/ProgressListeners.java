@@ -1,0 +1,84 @@
+package org.physgen.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import org.physgen.train.GenerationListener;
+import org.physgen.train.TrainingListener;
+import org.physgen.train.TrainingProgress;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+
+/**
+ * Connects the library's listeners to a command: progress in Fiji's status bar, log lines in the
+ * log (the terminal when headless), and cancellation by the command's cancel or Esc.
+ */
+final class ProgressListeners {
+
+	/** Headless runs print a training progress line at most this often. */
+	private static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
+
+	private ProgressListeners() {}
+
+	static GenerationListener generation(final ContextCommand command, final StatusService status,
+		final LogService log, final String message)
+	{
+		final DoubleConsumer bar = CommandProgress.of(status, message);
+		final BooleanSupplier cancelled = CommandProgress.cancelled(command);
+		return new GenerationListener() {
+
+			@Override
+			public void progress(final int finished, final int total, final double current) {
+				bar.accept((finished + Math.max(0, Math.min(1, current))) / total);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return cancelled.getAsBoolean();
+			}
+
+			@Override
+			public void log(final String line) {
+				if (log != null) log.info(line);
+			}
+		};
+	}
+
+	static TrainingListener training(final ContextCommand command, final StatusService status,
+		final LogService log)
+	{
+		final BooleanSupplier cancelled = CommandProgress.cancelled(command);
+		final boolean headless = GraphicsEnvironment.isHeadless();
+		return new TrainingListener() {
+
+			private long lastLine = System.nanoTime() - LINE_INTERVAL_NANOS;
+
+			@Override
+			public void progress(final TrainingProgress progress) {
+				if (status != null) {
+					status.showStatus((int) Math.min(Integer.MAX_VALUE, progress.step()),
+						(int) Math.min(Integer.MAX_VALUE, progress.totalSteps()), "Training: " + progress.describe());
+				}
+				final long now = System.nanoTime();
+				if (headless && log != null && (now - lastLine >= LINE_INTERVAL_NANOS
+					|| progress.step() == progress.totalSteps()))
+				{
+					lastLine = now;
+					log.info(progress.describe());
+				}
+			}
+
+			@Override
+			public boolean cancelled() {
+				return cancelled.getAsBoolean();
+			}
+
+			@Override
+			public void log(final String line) {
+				if (log != null) log.info(line);
+			}
+		};
+	}
+}

@@ -1,0 +1,147 @@
+package org.physgen.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.physgen.train.GenerativeModel;
+import org.physgen.train.PhysGenModels;
+import org.physgen.volume.ImagePlusVolumes;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.VolumeReader;
+import org.scijava.command.CommandModule;
+
+import ij.ImagePlus;
+
+class GenerateVolumesCommandTest {
+
+	private static HeadlessCommands commands;
+	private static File dsd;
+	private static File pfgm;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void start() {
+		commands = new HeadlessCommands();
+		dsd = TinyModels.dsd().toFile();
+		pfgm = TinyModels.pfgm().toFile();
+	}
+
+	@AfterAll
+	static void stop() {
+		commands.close();
+	}
+
+	private static CommandModule run(final File model, final Object... keyValues) throws Exception {
+		final Map<String, Object> inputs = new HashMap<>();
+		inputs.put("model_file", model);
+		inputs.put("device", "cpu");
+		inputs.put("threads", 1);
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		return commands.run(GenerateVolumesCommand.class, inputs);
+	}
+
+	@Test
+	void dsdVolumesHaveExactCountsAreSavedAndFormOneCalibratedStack() throws Exception {
+		final CommandModule module = run(dsd, "count", 2, "size", 8, "fractions", "0.25", "seed", 5L,
+			"output_dir", dir.toFile());
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		for (int i = 1; i <= 2; i++) {
+			final LabelVolume saved = VolumeReader.read(dir.resolve("tiny-dsd-5-" + i + ".tif"));
+			assertArrayEquals(new long[] { 384, 128 }, saved.phaseCounts(), "volume " + i);
+			assertEquals(2.5, saved.voxelSize().z(), 1e-12);
+		}
+		final String saved = (String) module.getOutput("saved");
+		assertEquals(2, saved.lines().count(), saved);
+		assertTrue(saved.contains(dir.resolve("tiny-dsd-5-2.tif").toAbsolutePath().toString()), saved);
+		final ImagePlus imp = (ImagePlus) module.getOutput("volumes");
+		assertEquals(8, imp.getNSlices());
+		assertEquals(2, imp.getNFrames());
+		assertEquals(1, imp.getNChannels());
+		assertEquals(2.5, imp.getCalibration().pixelDepth, 1e-12);
+		assertEquals("µm", imp.getCalibration().getUnit());
+		long ones = 0;
+		for (int s = 9; s <= 16; s++) {
+			for (final byte b : (byte[]) imp.getStack().getPixels(s)) ones += b;
+		}
+		assertEquals(128, ones, "the second frame is the second volume");
+	}
+
+	@Test
+	void defaultFractionsAreTheTrainingMean() throws Exception {
+		final CommandModule module = run(dsd, "size_x", 8, "size_y", 16, "size", 8);
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		final ImagePlus imp = (ImagePlus) module.getOutput("volumes");
+		assertEquals(8, imp.getWidth());
+		assertEquals(16, imp.getHeight());
+		assertEquals(8, imp.getNSlices());
+		final double mean;
+		try (GenerativeModel model = PhysGenModels.load(dsd.toPath(), "cpu", 1)) {
+			mean = model.trainingFractions()[0];
+		}
+		final long[] counts = ImagePlusVolumes.fromImagePlus(imp).phaseCounts();
+		assertEquals(8 * 16 * 8, counts[0] + counts[1]);
+		assertEquals(mean * 8 * 16 * 8, counts[1], 1.0);
+		assertEquals("", module.getOutput("saved"), "nothing is saved without output_dir");
+	}
+
+	@Test
+	void pfgmVolumeHasExactCountsAndTheSameSeedRepeats() throws Exception {
+		final CommandModule first = run(pfgm, "size", 8, "fractions", "0.3", "steps", 2, "seed", 9L);
+		assertFalse(first.isCanceled(), first::getCancelReason);
+		final LabelVolume a = ImagePlusVolumes.fromImagePlus((ImagePlus) first.getOutput("volumes"));
+		assertArrayEquals(new long[] { 512 - 154, 154 }, a.phaseCounts());
+		final CommandModule second = run(pfgm, "size", 8, "fractions", "0.3", "steps", 2, "seed", 9L);
+		final LabelVolume b = ImagePlusVolumes.fromImagePlus((ImagePlus) second.getOutput("volumes"));
+		for (int z = 0; z < 8; z++) assertArrayEquals(a.slice(z), b.slice(z), "slice " + z);
+	}
+
+	@Test
+	void missingModelNamesTheParameterAndThePath() throws Exception {
+		final File missing = dir.resolve("no-such-model.physgen").toFile();
+		final CommandModule module = run(missing, "size", 8);
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().contains("model_file"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains(missing.getAbsolutePath()), module.getCancelReason());
+		assertNull(module.getOutput("volumes"));
+	}
+
+	@Test
+	void sizesThatTheNetworkCannotTakeAreRefused() throws Exception {
+		final int multiple = TinyModels.sizeMultiple(dsd.toPath());
+		assertTrue(multiple > 1, "a U-Net with levels halves the volume");
+		final CommandModule odd = run(dsd, "size", 8, "size_z", multiple + 1);
+		assertTrue(odd.isCanceled());
+		assertTrue(odd.getCancelReason().contains("size_z = " + (multiple + 1)), odd.getCancelReason());
+		assertTrue(odd.getCancelReason().contains("multiple of " + multiple), odd.getCancelReason());
+		final CommandModule zero = run(dsd, "size", 0);
+		assertTrue(zero.isCanceled());
+		assertTrue(zero.getCancelReason().contains("size must be at least 1"), zero.getCancelReason());
+	}
+
+	@Test
+	void impossibleFractionsAreRefusedWithoutWritingFiles() throws Exception {
+		for (final String fractions : new String[] { "0.7,0.6", "1.5", "0.2,0.1", "0.0005" }) {
+			final CommandModule module = run(dsd, "size", 8, "fractions", fractions, "output_dir", dir.toFile());
+			assertTrue(module.isCanceled(), fractions);
+			assertTrue(module.getCancelReason().contains("fractions"), module.getCancelReason());
+		}
+		try (var files = Files.list(dir)) {
+			assertEquals(0, files.count());
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package org.physgen.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.physgen.nn.ModelFamily;
+import org.physgen.train.GenerativeModel;
+import org.physgen.train.PhysGenModels;
+import org.physgen.volume.ImagePlusVolumes;
+import org.physgen.volume.TiffVolumeWriter;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+
+class TrainModelCommandsTest {
+
+	private static HeadlessCommands commands;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void start() {
+		commands = new HeadlessCommands();
+	}
+
+	@AfterAll
+	static void stop() {
+		commands.close();
+	}
+
+	/** A tiny run: 8³ crops, 4 channels, on the CPU with one thread, plus the given inputs. */
+	private static CommandModule train(final Class<? extends Command> command, final Object... keyValues)
+		throws Exception
+	{
+		final Map<String, Object> inputs = new HashMap<>(Map.of("crop_size", 8, "steps", 3L, "batch_size", 2,
+			"channels", 4, "device", "cpu", "threads", 1, "seed", 5L));
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		return commands.run(command, inputs);
+	}
+
+	private Path trainingFile() throws Exception {
+		final Path file = dir.resolve("rock.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), file);
+		return file;
+	}
+
+	@Test
+	void dsdModelIsWrittenWithTheVolumesCalibrationAndCanResume() throws Exception {
+		final Path model = dir.resolve("models/rock-dsd.physgen");
+		final CommandModule first = train(TrainDsdModelCommand.class, "input_file", trainingFile().toFile(),
+			"model_file", model.toFile(), "schedule", "cosine", "boundary", "reflecting", "rate", 20.0);
+		assertFalse(first.isCanceled(), first::getCancelReason);
+		assertTrue(((String) first.getOutput("summary")).contains("DSD model: 3 steps"),
+			(String) first.getOutput("summary"));
+		try (GenerativeModel loaded = PhysGenModels.load(model, "cpu", 1)) {
+			assertEquals(ModelFamily.DSD, loaded.family());
+			assertEquals(8, loaded.cropSize());
+			assertEquals(2, loaded.phases().phaseCount());
+			assertEquals(TinyModels.VOXEL, loaded.voxelSize());
+			assertEquals(0.3, loaded.trainingFractions()[0], 0.15);
+		}
+		final CommandModule resumed = train(TrainDsdModelCommand.class, "input_file", trainingFile().toFile(),
+			"model_file", model.toFile(), "steps", 5L, "resume", true);
+		assertFalse(resumed.isCanceled(), resumed::getCancelReason);
+		assertTrue(((String) resumed.getOutput("summary")).contains("DSD model: 5 steps"),
+			(String) resumed.getOutput("summary"));
+	}
+
+	@Test
+	void pfgmModelTrainsOnTheOpenImageWithInfiniteD() throws Exception {
+		final Path model = dir.resolve("rock-pfgm.physgen");
+		final CommandModule module = train(TrainPfgmModelCommand.class, "image",
+			ImagePlusVolumes.toImagePlus(TinyModels.trainingVolume(), "rock"), "model_file", model.toFile(),
+			"aug_dim", "inf");
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		try (GenerativeModel loaded = PhysGenModels.load(model, "cpu", 1)) {
+			assertEquals(ModelFamily.PFGMPP, loaded.family());
+		}
+		final String curve = (String) module.getOutput("loss_curve");
+		assertTrue(curve.isEmpty() || Files.exists(Path.of(curve)), curve);
+	}
+
+	@Test
+	void badSettingsAreRefusedByName() throws Exception {
+		final Path input = trainingFile();
+		final Path model = dir.resolve("never.physgen");
+		final Object[][] cases = { { "aug_dim", "1" }, { "aug_dim", "many" }, { "crop_size", 2 },
+			{ "learning_rate", 0.0 }, { "channels", 0 } };
+		for (final Object[] bad : cases) {
+			final CommandModule module = train(TrainPfgmModelCommand.class, "input_file", input.toFile(),
+				"model_file", model.toFile(), bad[0], bad[1]);
+			assertTrue(module.isCanceled(), bad[0] + "=" + bad[1]);
+			assertTrue(module.getCancelReason().contains((String) bad[0]), module.getCancelReason());
+		}
+		final CommandModule schedule = train(TrainDsdModelCommand.class, "input_file", input.toFile(),
+			"model_file", model.toFile(), "schedule", "sigmoid");
+		assertTrue(schedule.getCancelReason().contains("schedule 'sigmoid'"), schedule.getCancelReason());
+		final CommandModule noInput = train(TrainDsdModelCommand.class, "model_file", model.toFile());
+		assertTrue(noInput.getCancelReason().contains("input_file"), noInput.getCancelReason());
+		assertFalse(Files.exists(model));
+	}
+}

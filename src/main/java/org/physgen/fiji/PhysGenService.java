@@ -1,0 +1,165 @@
+package org.physgen.fiji;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.physgen.train.GenerationListener;
+import org.physgen.train.GenerationRequest;
+import org.physgen.train.GenerativeModel;
+import org.physgen.train.PhysGenModels;
+import org.physgen.train.TargetFractions;
+import org.physgen.train.TrainingConfig;
+import org.physgen.train.TrainingListener;
+import org.physgen.train.TrainingProgress;
+import org.physgen.train.TrainingResult;
+import org.physgen.volume.ImagePlusVolumes;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.TiffVolumeWriter;
+import org.physgen.volume.VolumeReader;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.service.AbstractService;
+import org.scijava.service.SciJavaService;
+import org.scijava.service.Service;
+
+import ij.ImagePlus;
+
+/**
+ * PhysGen for scripts (Groovy, Jython, JavaScript in Fiji's script editor, or any SciJava context):
+ * <pre>
+ * #@ PhysGenService physgen
+ * volume = physgen.read("rock.tif")
+ * physgen.train(volume, physgen.dsdConfig("rock.physgen").steps(500))
+ * model = physgen.load("rock.physgen")
+ * volumes = physgen.generate(model, 4, 64, "0.2", 7)
+ * physgen.save(volumes[0], "rock-gen-1.tif")
+ * model.close()
+ * </pre>
+ * Paths are strings so every script language can pass them. Training progress and model messages
+ * go to the log.
+ */
+@Plugin(type = Service.class)
+public class PhysGenService extends AbstractService implements SciJavaService {
+
+	/** Training progress is logged at most this often. */
+	private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	/** A DSD training configuration writing to the given model file, with the default settings. */
+	public TrainingConfig dsdConfig(final String modelFile) {
+		return TrainingConfig.dsd(Path.of(modelFile));
+	}
+
+	/** A PFGM++ training configuration writing to the given model file, with the default settings. */
+	public TrainingConfig pfgmConfig(final String modelFile) {
+		return TrainingConfig.pfgm(Path.of(modelFile));
+	}
+
+	/** Trains on one volume; progress goes to the log. */
+	public TrainingResult train(final LabelVolume volume, final TrainingConfig config) throws IOException {
+		return train(List.of(volume), config, loggingListener());
+	}
+
+	/** Trains on an open segmented stack. */
+	public TrainingResult train(final ImagePlus image, final TrainingConfig config) throws IOException {
+		return train(volume(image), config.dataName(image.getTitle()));
+	}
+
+	/** Trains on several volumes with a listener of the caller's (to show progress or cancel). */
+	public TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
+		final TrainingListener listener) throws IOException
+	{
+		config.validate();
+		return PhysGenModels.train(volumes, config, listener);
+	}
+
+	/** Loads a model bundle on the best device (a GPU when usable) with all cores. */
+	public GenerativeModel load(final String modelFile) throws IOException {
+		return load(modelFile, "auto", 0);
+	}
+
+	/**
+	 * Loads a model bundle; close it when done.
+	 *
+	 * @param device auto, cpu, gpu or gpu:N
+	 * @param threads CPU threads, 0 for all cores
+	 */
+	public GenerativeModel load(final String modelFile, final String device, final int threads) throws IOException {
+		return PhysGenModels.load(Path.of(modelFile), device, threads);
+	}
+
+	/**
+	 * Generates cubes with exact phase counts.
+	 *
+	 * @param fractions "" or "mean" (training mean), "sample", or fractions of phases 1..P-1 such as "0.2"
+	 */
+	public List<LabelVolume> generate(final GenerativeModel model, final int count, final int size,
+		final String fractions, final long seed)
+	{
+		return generate(model, GenerationRequest.cube(count, size, TargetFractions.parse(fractions), seed));
+	}
+
+	/** Generates volumes as the request says (sizes per axis, batch size, sampler settings). */
+	public List<LabelVolume> generate(final GenerativeModel model, final GenerationRequest request) {
+		return model.generate(request, new GenerationListener() {
+
+			@Override
+			public void log(final String message) {
+				if (log != null) log.info(message);
+			}
+		});
+	}
+
+	/** Reads a segmented volume (TIFF, or a ZIP holding one). */
+	public LabelVolume read(final String file) throws IOException {
+		return VolumeReader.read(Path.of(file));
+	}
+
+	/** Writes a volume as a TIFF with its phase table and voxel size. */
+	public void save(final LabelVolume volume, final String file) throws IOException {
+		TiffVolumeWriter.write(volume, Path.of(file));
+	}
+
+	/** The label volume of an open segmented stack (sharing its pixels when they are phase indices). */
+	public LabelVolume volume(final ImagePlus image) {
+		return ImagePlusVolumes.fromImagePlus(image);
+	}
+
+	/** A calibrated Z stack sharing the volume's pixels, to show with {@code show()}. */
+	public ImagePlus image(final LabelVolume volume, final String title) {
+		return ImagePlusVolumes.toImagePlus(volume, title);
+	}
+
+	/** Stacks of several volumes, one per volume, titled title-1, title-2, ... */
+	public List<ImagePlus> images(final List<LabelVolume> volumes, final String title) {
+		final List<ImagePlus> images = new ArrayList<>();
+		for (int i = 0; i < volumes.size(); i++) images.add(image(volumes.get(i), title + "-" + (i + 1)));
+		return images;
+	}
+
+	private TrainingListener loggingListener() {
+		return new TrainingListener() {
+
+			private long last = System.nanoTime() - LOG_INTERVAL_NANOS;
+
+			@Override
+			public void progress(final TrainingProgress progress) {
+				final long now = System.nanoTime();
+				if (log != null && (now - last >= LOG_INTERVAL_NANOS || progress.step() == progress.totalSteps())) {
+					last = now;
+					log.info(progress.describe());
+				}
+			}
+
+			@Override
+			public void log(final String message) {
+				if (log != null) log.info(message);
+			}
+		};
+	}
+}

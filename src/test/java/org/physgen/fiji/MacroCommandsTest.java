@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.volume.LabelVolume;
+import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
@@ -31,7 +32,8 @@ class MacroCommandsTest {
 	static void start() {
 		System.setProperty("java.awt.headless", "true");
 		context = new Context(CommandService.class, ConvertService.class);
-		MacroBridge.install(context, SyntheticMicrostructureCommand.class);
+		MacroBridge.install(context, SyntheticMicrostructureCommand.class, GenerateVolumesCommand.class,
+			TrainDsdModelCommand.class, TrainPfgmModelCommand.class, InpaintRegionCommand.class);
 	}
 
 	@AfterAll
@@ -75,5 +77,62 @@ class MacroCommandsTest {
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().contains("fractions"), module.getCancelReason());
 		assertFalse(Files.exists(file));
+	}
+	@Test
+	void generateVolumesFromAMacroSavesExactCounts() throws Exception {
+		final Path out = dir.resolve("generated volumes");
+		MacroBridge.runMacro("""
+			run("Generate Volumes", "model_file=[%s] count=2 size=8 fractions=0.25 seed=12 device=cpu threads=1 output_dir=[%s]");
+			""".formatted(TinyModels.dsd(), out));
+		final CommandModule module = MacroBridge.lastModule();
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		for (int i = 1; i <= 2; i++) {
+			assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(out.resolve("tiny-dsd-12-" + i + ".tif"))
+				.phaseCounts());
+		}
+	}
+
+	@Test
+	void macroTrainsBothFamiliesAndInpaints() throws Exception {
+		final Path input = dir.resolve("rock.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
+		final Path dsd = dir.resolve("rock-dsd.physgen"), pfgm = dir.resolve("rock-pfgm.physgen");
+		final String tiny = "crop_size=8 steps=2 batch_size=1 channels=4 device=cpu threads=1";
+		MacroBridge.runMacro("""
+			run("Train DSD Model", "input_file=[%s] model_file=[%s] schedule=linear %s");
+			""".formatted(input, dsd, tiny));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		assertEquals("linear", MacroBridge.lastModule().getInput("schedule"));
+		MacroBridge.runMacro("""
+			run("Train PFGM++ Model", "input_file=[%s] model_file=[%s] aug_dim=inf %s");
+			""".formatted(input, pfgm, tiny));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		assertTrue(Files.isRegularFile(dsd) && Files.isRegularFile(pfgm));
+
+		final Path inpainted = dir.resolve("inpainted.tif");
+		MacroBridge.runMacro("""
+			run("Inpaint Region (DSD)", "input_file=[%s] model_file=[%s] box=0,0,0,8,8,8 region_counts=200 device=cpu threads=1 output_file=[%s]");
+			""".formatted(input, dsd, inpainted));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		final LabelVolume result = VolumeReader.read(inpainted);
+		long ones = 0;
+		for (int z = 0; z < 8; z++) {
+			for (int y = 0; y < 8; y++) {
+				for (int x = 0; x < 8; x++) ones += result.phaseAt(x, y, z);
+			}
+		}
+		assertEquals(200, ones);
+	}
+
+	@Test
+	void wrongFamilyStopsTheMacro() throws Exception {
+		final Path input = dir.resolve("rock.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
+		MacroBridge.runMacro("""
+			run("Inpaint Region (DSD)", "input_file=[%s] model_file=[%s] box=0,0,0,8,8,8 device=cpu");
+			""".formatted(input, TinyModels.pfgm()));
+		final CommandModule module = MacroBridge.lastModule();
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().contains("needs a DSD model"), module.getCancelReason());
 	}
 }

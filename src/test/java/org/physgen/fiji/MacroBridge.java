@@ -65,8 +65,13 @@ public final class MacroBridge implements PlugIn {
 
 	/** Runs macro text in ImageJ 1's interpreter, as Fiji does for a macro file or the script editor. */
 	static void runMacro(final String macro) {
+		runMacro(macro, null);
+	}
+
+	/** Runs macro text whose getArgument() returns the given argument. */
+	static void runMacro(final String macro, final String argument) {
 		lastModule = null;
-		new Interpreter().run(macro);
+		new Interpreter().run(macro, argument);
 	}
 
 	/** The module the last {@code run(...)} of a bridged command produced. */

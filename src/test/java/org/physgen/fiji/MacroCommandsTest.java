@@ -135,4 +135,18 @@ class MacroCommandsTest {
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().contains("needs a DSD model"), module.getCancelReason());
 	}
+	@Test
+	void theBundledMacroRunsWithTheRealParameters() throws Exception {
+		final Path model = Files.copy(TinyModels.dsd(), dir.resolve("tiny-dsd.physgen"));
+		final String macro = Files.readString(Path.of("scripts/generate-volumes.ijm"));
+		assertTrue(macro.contains("count=4 size=64"), "the sizes this test shrinks");
+		MacroBridge.runMacro(macro.replace("count=4 size=64", "count=1 size=8"), model.toString());
+		final String[] porosities = { "0.15", "0.20", "0.25" };
+		final long[] ones = { 77, 102, 128 };
+		for (int i = 0; i < 3; i++) {
+			final Path file = dir.resolve("generated/porosity-" + porosities[i] + "/tiny-dsd-" + (100 + i) + "-1.tif");
+			assertArrayEquals(new long[] { 512 - ones[i], ones[i] }, VolumeReader.read(file).phaseCounts(),
+				file.toString());
+		}
+	}
 }

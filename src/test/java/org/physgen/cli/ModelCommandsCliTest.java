@@ -23,6 +23,8 @@ import org.physgen.volume.VolumeReader;
 class ModelCommandsCliTest {
 
 	private static final String CPU = "device='cpu',threads=1,";
+	/** The coarsest DSD sampler steps, to keep generation fast. */
+	private static final String FAST = CPU + "tolerance=1.0,";
 
 	@TempDir
 	Path dir;
@@ -57,7 +59,7 @@ class ModelCommandsCliTest {
 
 		final Path outDir = dir.resolve("generated");
 		assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + model + "',count=2,size=8,"
-			+ "fractions='0.25',seed=5," + CPU + "output_dir='" + outDir + "'"), stderr());
+			+ "fractions='0.25',seed=5," + FAST + "output_dir='" + outDir + "'"), stderr());
 		for (int i = 1; i <= 2; i++) {
 			final Path file = outDir.resolve("rock-5-" + i + ".tif");
 			assertTrue(stdout().contains("saved: " + file.toAbsolutePath()), stdout());
@@ -108,7 +110,7 @@ class ModelCommandsCliTest {
 		assertFalse(Files.exists(outDir.resolve("tiny-dsd-1-1.tif")));
 
 		assertEquals(1, physgen("run", "Inpaint Region (DSD)", "input_file='" + writeInput() + "',model_file='"
-			+ TinyModels.pfgm() + "',box='0,0,0,8,8,8'," + CPU));
+			+ TinyModels.pfgm() + "',box='0,0,0,8,8,8'," + FAST));
 		assertTrue(stderr().contains("holds a PFGM++ model; Inpaint Region needs a DSD model"), stderr());
 	}
 

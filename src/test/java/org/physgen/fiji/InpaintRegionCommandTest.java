@@ -45,6 +45,7 @@ class InpaintRegionCommandTest {
 		final Map<String, Object> inputs = new HashMap<>();
 		inputs.put("device", "cpu");
 		inputs.put("threads", 1);
+		inputs.put("tolerance", 1.0);
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		return commands.run(InpaintRegionCommand.class, inputs);
 	}

@@ -33,6 +33,7 @@ public final class MacroBridge implements PlugIn {
 
 	private static Context context;
 	private static CommandModule lastModule;
+	private static Throwable lastFailure;
 
 	/** Makes {@code run("<title>", "...")} in macros reach the given commands through the context. */
 	@SafeVarargs
@@ -71,11 +72,13 @@ public final class MacroBridge implements PlugIn {
 	/** Runs macro text whose getArgument() returns the given argument. */
 	static void runMacro(final String macro, final String argument) {
 		lastModule = null;
+		lastFailure = null;
 		new Interpreter().run(macro, argument);
 	}
 
 	/** The module the last {@code run(...)} of a bridged command produced. */
 	static CommandModule lastModule() {
+		if (lastModule == null) throw new IllegalStateException("no bridged command completed", lastFailure);
 		return lastModule;
 	}
 
@@ -99,7 +102,9 @@ public final class MacroBridge implements PlugIn {
 			return;
 		}
 		catch (final ExecutionException e) {
-			throw new IllegalStateException(info.getTitle() + " failed", e.getCause());
+			lastFailure = e.getCause();
+			Macro.abort();
+			return;
 		}
 		if (lastModule.isCanceled()) {
 			Macro.abort();

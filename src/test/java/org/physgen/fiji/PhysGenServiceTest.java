@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.nn.ModelFamily;
+import org.physgen.train.GenerationRequest;
 import org.physgen.train.GenerativeModel;
+import org.physgen.train.TargetFractions;
 import org.physgen.train.TrainingResult;
 import org.physgen.volume.LabelVolume;
 import org.scijava.Context;
@@ -72,7 +74,8 @@ class PhysGenServiceTest {
 		assertEquals(3, result.steps());
 		assertTrue(Files.isRegularFile(model));
 		try (GenerativeModel loaded = physgen.load(model.toString(), "cpu", 1)) {
-			final List<LabelVolume> volumes = physgen.generate(loaded, 2, 8, "0.5", 4);
+			final List<LabelVolume> volumes = physgen.generate(loaded, new GenerationRequest(2, 8, 8, 8,
+				TargetFractions.parse("0.5"), 4, 1, 1.0, 2));
 			assertEquals(2, volumes.size());
 			for (final LabelVolume v : volumes) assertArrayEquals(new long[] { 256, 256 }, v.phaseCounts());
 			final List<ImagePlus> images = physgen.images(volumes, "gen");

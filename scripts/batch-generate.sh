@@ -13,13 +13,14 @@
 # Settings (environment variables, with defaults):
 #   FAMILY=dsd      dsd or pfgm (PFGM++)
 #   STEPS=2000      training steps      CROP=32   crop size    BATCH=4   training batch size
+#   CHANNELS=32     network width (8 or 16 train faster)
 #   COUNT=4         volumes per input   SIZE=64   cube edge    FRACTIONS=""  (training mean) or e.g. 0.2
 #   SEED=1          DEVICE=auto         THREADS=0 (all cores)
 #   PHYSGEN_JAVA_OPTS=-Xmx16g           Java memory for large volumes
 # Needs a build first: mvn -B -q -DskipTests package
 set -uo pipefail
 if [ $# -ne 2 ]; then
-	sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 fi
 input_dir=$1
@@ -29,6 +30,7 @@ FAMILY=${FAMILY:-dsd}
 STEPS=${STEPS:-2000}
 CROP=${CROP:-32}
 BATCH=${BATCH:-4}
+CHANNELS=${CHANNELS:-32}
 COUNT=${COUNT:-4}
 SIZE=${SIZE:-64}
 FRACTIONS=${FRACTIONS:-}
@@ -56,7 +58,7 @@ for input in "${inputs[@]}"; do
 	echo "== $name"
 	resume=false
 	[ -f "$model" ] && resume=true
-	if ! "$physgen" run "$train" "input_file='$input',model_file='$model',crop_size=$CROP,steps=$STEPS,batch_size=$BATCH,seed=$SEED,device='$DEVICE',threads=$THREADS,resume=$resume"; then
+	if ! "$physgen" run "$train" "input_file='$input',model_file='$model',crop_size=$CROP,steps=$STEPS,batch_size=$BATCH,channels=$CHANNELS,seed=$SEED,device='$DEVICE',threads=$THREADS,resume=$resume"; then
 		failed+=("$name (training)")
 		continue
 	fi

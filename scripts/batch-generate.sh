@@ -20,7 +20,7 @@
 # Needs a build first: mvn -B -q -DskipTests package
 set -uo pipefail
 if [ $# -ne 2 ]; then
-	sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+	awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
 	exit 2
 fi
 input_dir=$1

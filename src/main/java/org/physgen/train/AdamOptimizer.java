@@ -65,6 +65,8 @@ public final class AdamOptimizer implements AutoCloseable {
 				first[i].muli(BETA1).addi(g.mul(1 - BETA1));
 				second[i].muli(BETA2).addi(g.square().muli(1 - BETA2));
 				w.subi(first[i].div(second[i].sqrt().addi(EPSILON)).muli(learningRate * correction));
+				// DJL's PyTorch gradient collector accumulates into the gradients; clear them for the next step
+				w.getGradient().muli(0);
 			}
 			return norm;
 		}

@@ -10,13 +10,12 @@ import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
+import org.physgen.nn.UNet3d;
 import org.physgen.volume.RandomStreams;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -48,7 +47,7 @@ final class DsdObjective implements TrainingObjective {
 	}
 
 	@Override
-	public NDArray loss(final NDManager manager, final Block network,
+	public NDArray loss(final NDManager manager, final UNet3d network,
 		final ParameterStore parameters, final byte[][][] crops, final long seed)
 	{
 		final int batch = crops.length;
@@ -66,8 +65,8 @@ final class DsdObjective implements TrainingObjective {
 		}
 		final NDArray counts = manager.create(noised.counts(),
 			new Shape(batch, channels, grid.sizeZ(), grid.sizeY(), grid.sizeX()));
-		final NDArray raw = network.forward(parameters,
-			new NDList(counts, manager.create(time, new Shape(batch))), true).singletonOrThrow();
+		final NDArray raw = network.apply(parameters, counts, manager.create(time, new Shape(batch)),
+			null, true);
 		NDArray rates = rates(raw, noising.rate(), channels);
 		if (inBoxLinks != null) {
 			rates = rates.mul(manager.create(inBoxLinks, new Shape(1, 1, Direction.COUNT, shape.voxels())));

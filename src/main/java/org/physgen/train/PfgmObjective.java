@@ -6,13 +6,12 @@ import org.physgen.pfgm.PerturbationKernel;
 import org.physgen.pfgm.PhaseEncoding;
 import org.physgen.pfgm.TrainingSigma;
 import org.physgen.pfgm.VolumeShape;
+import org.physgen.nn.UNet3d;
 import org.physgen.volume.RandomStreams;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -35,7 +34,7 @@ final class PfgmObjective implements TrainingObjective {
 	}
 
 	@Override
-	public NDArray loss(final NDManager manager, final Block network,
+	public NDArray loss(final NDManager manager, final UNet3d network,
 		final ParameterStore parameters, final byte[][][] crops, final long seed)
 	{
 		final int batch = crops.length;
@@ -65,9 +64,9 @@ final class PfgmObjective implements TrainingObjective {
 		final Shape volume = new Shape(batch, shape.channels(), shape.sizeZ(), shape.sizeY(),
 			shape.sizeX());
 		final Shape perItem = new Shape(batch, 1, 1, 1, 1);
-		final NDArray raw = network.forward(parameters, new NDList(manager.create(scaledInput, volume),
+		final NDArray raw = network.apply(parameters, manager.create(scaledInput, volume),
 			manager.create(noise, new Shape(batch)),
-			manager.create(condition, new Shape(batch, phases - 1))), true).singletonOrThrow();
+			manager.create(condition, new Shape(batch, phases - 1)), true);
 		final NDArray denoised = manager.create(noisy, volume).mul(manager.create(skip, perItem))
 			.add(raw.mul(manager.create(out, perItem)));
 		final NDArray error = denoised.sub(manager.create(clean, volume)).square();

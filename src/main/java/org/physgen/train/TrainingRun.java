@@ -29,7 +29,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
@@ -85,14 +84,17 @@ final class TrainingRun {
 			throw new IllegalArgumentException("crop_size = " + config.cropSize() +
 				" must be a multiple of " + network.sizeMultiple() + " for this network");
 		}
-		DjlRuntime.configure(config.threads());
-		final Device device = ComputeDevice.resolve(config.device(), listener::log);
-		MemoryEstimate.checkTraining(network, config.batchSize(), config.cropSize(),
-			MemoryEstimate.budget(device));
+		DjlRuntime.start(config.threads(), listener::log);
+		final Device device = ComputeDevice.parse(config.device()).resolve(listener::log);
+		if (device.isGpu()) listener.log("training on " + device);
+		else {
+			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
+				MemoryEstimate.cpuBudgetBytes());
+		}
 		final TrainingObjective objective = objective(metadata);
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (NDManager manager = NDManager.newBaseManager(device)) {
+		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
 			return loop(crops, metadata, resumed, objective, manager);
 		}
 		finally {
@@ -110,14 +112,16 @@ final class TrainingRun {
 		final ModelBundle resumed, final TrainingObjective objective, final NDManager manager)
 		throws IOException
 	{
-		final Block network = UNet3d.create(initial.network(), manager, config.seed());
+		final UNet3d network = resumed == null ? UNet3d.create(initial.network(), manager, config.seed())
+			: UNet3d.load(initial.network(), manager, TrainingCheckpoint.require(resumed,
+				TrainingCheckpoint.WEIGHTS));
 		final List<ai.djl.nn.Parameter> parameters = TrainingCheckpoint.parameters(network);
 		try (AdamOptimizer adam = new AdamOptimizer(parameters, manager);
 			WeightAverage average = new WeightAverage(parameters, config.emaDecay(), manager))
 		{
 			final LossHistory history;
 			if (resumed != null) {
-				history = TrainingCheckpoint.restore(resumed, network, adam, average, manager);
+				history = TrainingCheckpoint.restore(resumed, adam, average, manager);
 			}
 			else history = new LossHistory();
 			final ParameterStore store = new ParameterStore(manager, false);
@@ -158,7 +162,7 @@ final class TrainingRun {
 		}
 	}
 
-	private double step(final Block network, final ParameterStore store,
+	private double step(final UNet3d network, final ParameterStore store,
 		final TrainingObjective objective, final CropSampler crops, final AdamOptimizer adam,
 		final long step, final NDManager manager)
 	{

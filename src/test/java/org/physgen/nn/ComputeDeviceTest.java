@@ -17,9 +17,11 @@ class ComputeDeviceTest {
 	void parsesTheFourForms() {
 		assertEquals(ComputeDevice.AUTO, ComputeDevice.parse("auto"));
 		assertEquals(ComputeDevice.CPU, ComputeDevice.parse(" CPU "));
-		assertEquals(new ComputeDevice(true, false, 0), ComputeDevice.parse("gpu"));
-		assertEquals(new ComputeDevice(true, false, 2), ComputeDevice.parse("gpu:2"));
+		assertEquals(ComputeDevice.gpu(0), ComputeDevice.parse("gpu"));
+		assertEquals(ComputeDevice.gpu(2), ComputeDevice.parse("gpu:2"));
 		assertEquals("gpu:2", ComputeDevice.parse("gpu:2").toString());
+		assertEquals("auto", ComputeDevice.AUTO.toString());
+		assertThrows(IllegalArgumentException.class, () -> ComputeDevice.gpu(-1));
 	}
 
 	@Test

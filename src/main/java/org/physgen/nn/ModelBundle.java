@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -96,9 +97,7 @@ public final class ModelBundle {
 			while (all.hasMoreElements()) {
 				final ZipEntry entry = all.nextElement();
 				if (entry.isDirectory()) continue;
-				try (InputStream in = zip.getInputStream(entry)) {
-					entries.put(entry.getName(), in.readAllBytes());
-				}
+				entries.put(entry.getName(), readEntry(file, zip, entry));
 			}
 		}
 		catch (final NoSuchFileException e) {
@@ -167,6 +166,26 @@ public final class ModelBundle {
 	/** Names of all entries, in file order. */
 	public Set<String> entryNames() {
 		return Collections.unmodifiableSet(entries.keySet());
+	}
+
+	/** Reads one entry and checks its CRC, which {@link ZipFile} does not do for deflated entries. */
+	private static byte[] readEntry(final Path file, final ZipFile zip, final ZipEntry entry)
+		throws IOException
+	{
+		final byte[] bytes;
+		try (InputStream in = zip.getInputStream(entry)) {
+			bytes = in.readAllBytes();
+		}
+		catch (final ZipException | EOFException e) {
+			throw new ModelFileException(file, "entry " + entry.getName() + " is damaged (" + e.getMessage() + ")",
+				e);
+		}
+		final CRC32 crc = new CRC32();
+		crc.update(bytes);
+		if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+			throw new ModelFileException(file, "entry " + entry.getName() + " is damaged (checksum mismatch)");
+		}
+		return bytes;
 	}
 
 	private static void put(final ZipOutputStream zip, final String name, final byte[] bytes)

@@ -11,9 +11,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A cubic convolution with stride 1 that keeps the spatial size: a 3×3×3 kernel pads by one voxel,
- * with zeros or, for periodic volumes, circularly (the opposite boundary slabs are concatenated,
- * because the engine only pads with constants); a 1×1×1 kernel needs no padding.
+ * A cubic convolution with stride 1 that keeps the spatial size: a 3×3×3 kernel pads by one
+ * voxel, with zeros or, for periodic volumes, circularly (the opposite boundary slabs are
+ * concatenated, because the engine only pads with constants); a 1×1×1 kernel needs no padding.
  */
 final class PaddedConv3d extends ConfiguredBlock {
 

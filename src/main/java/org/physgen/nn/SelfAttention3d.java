@@ -9,8 +9,9 @@ import ai.djl.util.PairList;
 
 /**
  * Single-head self-attention over all voxels of a feature map, with a residual connection:
- * GroupNorm, 1×1×1 convs to queries, keys and values, softmax(QᵀK/√C), a 1×1×1 output projection.
- * Cost grows with the square of the voxel count, so it is only used at the lowest level.
+ * GroupNorm, 1×1×1 convs to queries, keys and values, softmax(QᵀK/√C), a 1×1×1 output
+ * projection. Cost grows with the square of the voxel count, so it is only used at the lowest
+ * level.
  */
 final class SelfAttention3d extends ConfiguredBlock {
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -233,6 +234,20 @@ class ModelBundleTest {
 	}
 
 	@Test
+	void damagedEntryIsNamed() throws IOException {
+		final byte[] weights = new byte[4096];
+		new Random(7).nextBytes(weights);
+		final Path file = dir.resolve("flipped.physgen");
+		ModelBundle.write(file, dsdMetadata(), weights);
+		final byte[] bytes = Files.readAllBytes(file);
+		final int at = indexOf(bytes, Arrays.copyOfRange(weights, 2000, 2032));
+		assertTrue(at > 0, "random weights are stored verbatim inside the deflate stream");
+		bytes[at + 5] ^= 0x10;
+		Files.write(file, bytes);
+		assertProblem(file, "entry weights.params is damaged (checksum mismatch)");
+	}
+
+	@Test
 	void missingModelJsonIsNamed() throws IOException {
 		final Path file = dir.resolve("nojson.physgen");
 		Files.write(file, zip(Map.of("weights.params", WEIGHTS)));
@@ -357,6 +372,13 @@ class ModelBundleTest {
 		final IllegalArgumentException boundary = assertThrows(IllegalArgumentException.class,
 			() -> dsdMetadata().toBuilder().boundary("open").build());
 		assertEquals("boundary must be 'periodic' or 'reflecting', got 'open'", boundary.getMessage());
+	}
+
+	private static int indexOf(final byte[] haystack, final byte[] needle) {
+		for (int i = 0; i + needle.length <= haystack.length; i++) {
+			if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) return i;
+		}
+		return -1;
 	}
 
 	private List<Path> listDir() throws IOException {

@@ -11,6 +11,7 @@ import org.physgen.nn.ModelBundle;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
+import org.physgen.nn.TorchScriptFunction;
 
 import ai.djl.Device;
 
@@ -32,11 +33,13 @@ final class ModelLoader {
 			: new PfgmModel(file, metadata, network);
 	}
 
-	private static NetworkFunction network(final ModelBundle bundle, final Device device) {
+	private static NetworkFunction network(final ModelBundle bundle, final Device device)
+		throws IOException
+	{
 		final ModelMetadata metadata = bundle.metadata();
 		return switch (metadata.weightsFormat()) {
 			case DJL -> BlockNetworkFunction.load(metadata.network(), bundle.weights(), device);
-			case TORCHSCRIPT -> throw new IllegalStateException("TorchScript bundles load once imported");
+			case TORCHSCRIPT -> TorchScriptFunction.load(bundle, device);
 		};
 	}
 }

@@ -174,6 +174,21 @@ class UNet3dTest {
 	}
 
 	@Test
+	void dropoutActsInTrainingOnly() {
+		final NetworkConfig c = tiny(1, 2, 0, false, true).withDropout(0.5);
+		final UNet3d net = UNet3d.create(c, manager, 41);
+		perturbOutput(net, 42);
+		final ParameterStore store = new ParameterStore(manager, false);
+		final NDArray x = manager.create(random(VOXELS, 43), new Shape(1, 1, SIZE, SIZE, SIZE));
+		final NDArray noise = manager.create(new float[] { 0.5f });
+		final float[] inference = net.apply(store, x, noise, null, false).toFloatArray();
+		assertArrayEquals(inference, net.apply(store, x, noise, null, false).toFloatArray(), 0f);
+		final float[] train1 = net.apply(store, x, noise, null, true).toFloatArray();
+		final float[] train2 = net.apply(store, x, noise, null, true).toFloatArray();
+		assertTrue(maxAbsDiff(train1, train2) > 1e-4, "two dropout masks");
+	}
+
+	@Test
 	void inputsOfTheWrongShapeAreRefused() {
 		final UNet3d net = UNet3d.create(tiny(1, 2, 0, false, true), manager, 1);
 		final ParameterStore store = new ParameterStore(manager, false);

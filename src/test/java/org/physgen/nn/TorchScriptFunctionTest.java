@@ -18,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TorchScriptFunctionTest {
 
 	static {
-		System.setProperty("ai.djl.offline", "true");
-		System.setProperty("OPT_OUT_TRACKING", "true");
-		System.setProperty("ai.djl.pytorch.num_threads", "1");
-		System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+		DjlRuntime.start(1, line -> {});
 	}
 
 	/** out = x repeated 6 times along channels, times t, plus 0.5: a DSD-shaped module for one channel. */

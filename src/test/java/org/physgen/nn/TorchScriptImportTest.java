@@ -26,10 +26,7 @@ import org.physgen.volume.VoxelSize;
 class TorchScriptImportTest {
 
 	static {
-		System.setProperty("ai.djl.offline", "true");
-		System.setProperty("OPT_OUT_TRACKING", "true");
-		System.setProperty("ai.djl.pytorch.num_threads", "1");
-		System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+		DjlRuntime.start(1, line -> {});
 	}
 
 	@TempDir

@@ -1,7 +1,6 @@
 package org.physgen.nn;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,22 +10,21 @@ import java.util.Locale;
  * <li>activation units: for each level l with width w_l and s_l = size/2^l voxels per axis,
  * (2·resBlocks + 1)·w_l·s_l³ (encoder and decoder residual blocks), plus 2·w·s³ for the two
  * middle blocks at the lowest level;</li>
- * <li>inference: {@value #INFERENCE_TENSORS_PER_UNIT} tensors per unit per item. DJL keeps every
- * intermediate array of a call until the call's manager closes, so a forward pass holds all of
- * them (GroupNorm alone leaves about six full-size arrays per use); plus the attention matrix
- * twice, the im2col buffer of the widest first-level conv (27·input width·s_0³ per item), and the
- * weights once;</li>
- * <li>training: {@value #TRAINING_TENSORS_PER_UNIT} tensors per unit per item (the forward arrays
- * plus their gradients), the attention matrix three times, the im2col buffer, and the parameters
- * five times (weights, gradients, Adam m and v, EMA).</li>
+ * <li>inference: {@value #INFERENCE_TENSORS_PER_UNIT} tensors per unit per item (the skips held
+ * for the decoder and the arrays of the stage in progress; {@link UNet3d} frees each stage's
+ * intermediates when it ends), the attention matrix twice, and the weights once;</li>
+ * <li>training: {@value #TRAINING_TENSORS_PER_UNIT} tensors per unit per item (what autograd
+ * keeps for the backward pass plus the gradients in transit), the attention matrix three times,
+ * and the parameters five times (weights, gradients, Adam m and v, EMA).</li>
  * </ul>
- * On the PyTorch CPU engine the standard network at 32³, batch 1, raised the resident memory by
- * about 940 MiB for a forward pass; the formula gives 960 MiB.
+ * The tensor counts are measured on the PyTorch CPU engine with the standard network at 32³,
+ * batch 1 (resident memory grew by about 270 MiB for a forward pass and at least 740 MiB for a
+ * forward and backward pass), rounded up.
  */
 public final class MemoryEstimate {
 
-	static final int TRAINING_TENSORS_PER_UNIT = 48;
-	static final int INFERENCE_TENSORS_PER_UNIT = 24;
+	static final int TRAINING_TENSORS_PER_UNIT = 36;
+	static final int INFERENCE_TENSORS_PER_UNIT = 12;
 	private static final int PARAMETER_COPIES_TRAINING = 5;
 	private static final long FLOAT = 4;
 
@@ -35,15 +33,13 @@ public final class MemoryEstimate {
 	/** Peak bytes of one training step on {@code batch} crops of {@code size}³. */
 	public static long trainingBytes(final NetworkConfig config, final int batch, final int size) {
 		return FLOAT * ((long) batch * (TRAINING_TENSORS_PER_UNIT * activationUnits(config, size) +
-			3 * attentionUnits(config, size) + convolutionBuffer(config, size)) +
-			PARAMETER_COPIES_TRAINING * parameterCount(config));
+			3 * attentionUnits(config, size)) + PARAMETER_COPIES_TRAINING * parameterCount(config));
 	}
 
 	/** Peak bytes of one forward pass on {@code batch} volumes of {@code size}³. */
 	public static long inferenceBytes(final NetworkConfig config, final int batch, final int size) {
 		return FLOAT * ((long) batch * (INFERENCE_TENSORS_PER_UNIT * activationUnits(config, size) +
-			2 * attentionUnits(config, size) + convolutionBuffer(config, size)) + parameterCount(
-				config));
+			2 * attentionUnits(config, size)) + parameterCount(config));
 	}
 
 	/**
@@ -101,14 +97,6 @@ public final class MemoryEstimate {
 			units += (2L * config.resBlocks() + 1) * lowest;
 		}
 		return units + 2 * lowest;
-	}
-
-	/** im2col columns of the first decoder conv at full size: skip plus upsampled widths. */
-	private static long convolutionBuffer(final NetworkConfig config, final int size) {
-		final List<Integer> m = config.multipliers();
-		final long inWidth = (long) config.baseChannels() * (m.get(0) + m.get(Math.min(1, m.size() -
-			1)));
-		return 27 * inWidth * size * size * size;
 	}
 
 	private static long attentionUnits(final NetworkConfig config, final int size) {

@@ -12,11 +12,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -202,7 +204,8 @@ public final class UNet3d extends ConfiguredBlock {
 		final int levels = config.levels();
 		for (int level = 0; level < levels; level++) {
 			for (final ResidualBlock3d block : encoder.get(level)) {
-				h = block.apply(store, h, emb, training);
+				final NDArray in = h;
+				h = scoped(() -> block.apply(store, in, emb, training));
 				skips.push(h);
 			}
 			if (level < levels - 1) {
@@ -211,19 +214,41 @@ public final class UNet3d extends ConfiguredBlock {
 				skips.push(h);
 			}
 		}
-		h = middle1.apply(store, h, emb, training);
-		if (attention != null) h = attention.apply(store, h, training);
-		h = middle2.apply(store, h, emb, training);
+		final NDArray bottom = h;
+		h = scoped(() -> {
+			NDArray m = middle1.apply(store, bottom, emb, training);
+			if (attention != null) m = attention.apply(store, m, training);
+			return middle2.apply(store, m, emb, training);
+		});
 		for (int i = 0; i < levels; i++) {
 			for (final ResidualBlock3d block : decoder.get(i)) {
-				h = block.apply(store, h.concat(skips.pop(), 1), emb, training);
+				final NDArray in = h;
+				final NDArray skip = skips.pop();
+				h = scoped(() -> block.apply(store, in.concat(skip, 1), emb, training));
 			}
 			if (i < levels - 1) {
-				h = h.repeat(2, 2).repeat(3, 2).repeat(4, 2);
-				h = upConvs.get(i).apply(store, h, training);
+				final NDArray in = h;
+				final PaddedConv3d up = upConvs.get(i);
+				h = scoped(() -> up.apply(store, in.repeat(2, 2).repeat(3, 2).repeat(4, 2),
+					training));
 			}
 		}
-		return outputConv.apply(store, silu(outputNorm.apply(store, h, training)), training);
+		final NDArray last = h;
+		return scoped(() -> outputConv.apply(store, silu(outputNorm.apply(store, last, training)),
+			training));
+	}
+
+	/**
+	 * Runs one stage and closes its intermediate arrays at once rather than when the caller's
+	 * manager closes, which bounds the memory of a forward pass. Autograd keeps its own
+	 * references to what the backward pass needs.
+	 */
+	private static NDArray scoped(final Supplier<NDArray> stage) {
+		try (NDScope scope = new NDScope()) {
+			final NDArray out = stage.get();
+			NDScope.unregister(out);
+			return out;
+		}
 	}
 
 	@Override

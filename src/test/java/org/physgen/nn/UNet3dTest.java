@@ -189,6 +189,18 @@ class UNet3dTest {
 	}
 
 	@Test
+	void forwardFreesEachStagesIntermediateArrays() {
+		final UNet3d net = UNet3d.create(tiny(1, 2, 0, true, true), manager, 51);
+		try (NDManager call = manager.newSubManager()) {
+			net.apply(new ParameterStore(call, false), call.create(random(VOXELS, 52), new Shape(1,
+				1, SIZE, SIZE, SIZE)), call.create(new float[] { 0.5f }), null, false);
+			// skips, embedding arrays and stage outputs; without freeing, several hundred remain
+			final int left = call.getManagedArrays().size();
+			assertTrue(left >= 4 && left < 40, left + " arrays left");
+		}
+	}
+
+	@Test
 	void inputsOfTheWrongShapeAreRefused() {
 		final UNet3d net = UNet3d.create(tiny(1, 2, 0, false, true), manager, 1);
 		final ParameterStore store = new ParameterStore(manager, false);

@@ -15,6 +15,8 @@ import org.physgen.mass.PhaseAssignment;
  */
 public final class OccupancyRepair {
 
+	private static final float FROZEN = 1e6f;
+
 	private static final Direction[] DIRECTIONS = Direction.values();
 
 	private static final float NEIGHBOUR_WEIGHT = 1f / 8;
@@ -36,11 +38,25 @@ public final class OccupancyRepair {
 
 	/** @param counts {@code counts[c][v]} of one sample */
 	public static Result repair(final Grid grid, final ChannelMap channels, final int[][] counts) {
+		return repair(grid, channels, counts, null);
+	}
+
+	/**
+	 * Repair that leaves frozen voxels (outside {@code evolving}; null means none are frozen) as they
+	 * are: their own phase gets a score no smoothed count can reach, so the exact projection keeps
+	 * them and only the evolving region absorbs the repair.
+	 *
+	 * @param counts {@code counts[c][v]} of one sample; frozen voxels hold at most one particle
+	 */
+	public static Result repair(final Grid grid, final ChannelMap channels, final int[][] counts,
+		final boolean[] evolving)
+	{
 		if (counts.length != channels.channels()) {
 			throw new IllegalArgumentException(counts.length + " channels, expected " + channels
 				.channels());
 		}
 		final int voxels = grid.voxels();
+		final int sliceLength = grid.sliceLength();
 		final long[] targets = new long[channels.phases()];
 		long particles = 0;
 		for (int c = 0; c < counts.length; c++) {
@@ -56,8 +72,10 @@ public final class OccupancyRepair {
 		targets[channels.impliedPhase()] = voxels - particles;
 		final byte[][] labels;
 		if (channels.channels() == 1) {
-			final byte[][] selected = BinaryProjection.topM(smoothed(grid, toFloat(counts[0])), targets[channels
-				.phaseOf(0)], ExactSelection.DEFAULT_TIE_SEED);
+			final float[][] score = smoothed(grid, toFloat(counts[0]));
+			freeze(score, counts[0], evolving, sliceLength);
+			final byte[][] selected = BinaryProjection.topM(score, targets[channels.phaseOf(0)],
+				ExactSelection.DEFAULT_TIE_SEED);
 			labels = relabel(selected, (byte) channels.impliedPhase(), (byte) channels.phaseOf(0));
 		}
 		else {
@@ -69,14 +87,17 @@ public final class OccupancyRepair {
 					implied[v] -= n[v];
 				}
 			}
+			final int[] impliedCount = new int[voxels];
+			for (int v = 0; v < voxels; v++) impliedCount[v] = Math.round(implied[v]);
 			for (int c = 0; c < counts.length; c++) {
 				scores[channels.phaseOf(c)] = smoothed(grid, toFloat(counts[c]));
+				freeze(scores[channels.phaseOf(c)], counts[c], evolving, sliceLength);
 			}
 			scores[channels.impliedPhase()] = smoothed(grid, implied);
+			freeze(scores[channels.impliedPhase()], impliedCount, evolving, sliceLength);
 			labels = PhaseAssignment.assign(scores, targets);
 		}
 		long moved = 0;
-		final int sliceLength = grid.sliceLength();
 		for (int c = 0; c < counts.length; c++) {
 			for (int v = 0; v < voxels; v++) {
 				final boolean kept = (labels[v / sliceLength][v % sliceLength] & 0xFF) == channels
@@ -85,6 +106,16 @@ public final class OccupancyRepair {
 			}
 		}
 		return new Result(labels, moved, particles);
+	}
+
+	/** Frozen voxels score far above any smoothed count for their own phase and far below otherwise. */
+	private static void freeze(final float[][] score, final int[] count, final boolean[] evolving,
+		final int sliceLength)
+	{
+		if (evolving == null) return;
+		for (int v = 0; v < evolving.length; v++) {
+			if (!evolving[v]) score[v / sliceLength][v % sliceLength] = count[v] > 0 ? FROZEN : -FROZEN;
+		}
 	}
 
 	private static float[][] smoothed(final Grid grid, final float[] field) {

@@ -1,5 +1,7 @@
 package org.physgen.dsd;
 
+import java.util.Arrays;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.lattice.Schedule;
 import org.physgen.volume.RandomStreams;
@@ -57,15 +59,30 @@ public final class SamplerStarts {
 	public static int[][] inpainting(final Grid grid, final ChannelMap channels,
 		final byte[][] known, final boolean[] evolving, final long seed)
 	{
+		return inpainting(grid, channels, known, evolving, null, seed);
+	}
+
+	/**
+	 * Inpainting start whose masked region holds {@code regionCounts[p]} voxels of each phase p
+	 * (null keeps the region's current counts); outside the mask the known volume's counts.
+	 *
+	 * @throws IllegalArgumentException when the region counts do not add up to the masked voxels
+	 */
+	public static int[][] inpainting(final Grid grid, final ChannelMap channels,
+		final byte[][] known, final boolean[] evolving, final long[] regionCounts, final long seed)
+	{
 		final int[][] counts = new int[channels.channels()][grid.voxels()];
-		final long[] maskedMass = new long[channels.channels()];
+		long[] maskedMass = new long[channels.channels()];
+		long maskedVoxels = 0;
 		final int sliceLength = grid.sliceLength();
 		for (int v = 0; v < grid.voxels(); v++) {
+			if (evolving[v]) maskedVoxels++;
 			final int c = channels.channelOf(known[v / sliceLength][v % sliceLength] & 0xFF);
 			if (c < 0) continue;
 			if (evolving[v]) maskedMass[c]++;
 			else counts[c][v] = 1;
 		}
+		if (regionCounts != null) maskedMass = regionMasses(channels, regionCounts, maskedVoxels);
 		final int[][] masked = uniform(grid, maskedMass, evolving, seed);
 		for (int c = 0; c < counts.length; c++) {
 			for (int v = 0; v < grid.voxels(); v++) {
@@ -73,6 +90,28 @@ public final class SamplerStarts {
 			}
 		}
 		return counts;
+	}
+
+	private static long[] regionMasses(final ChannelMap channels, final long[] regionCounts,
+		final long maskedVoxels)
+	{
+		if (regionCounts.length != channels.phases()) {
+			throw new IllegalArgumentException("region counts list " + regionCounts.length +
+				" phases, the model has " + channels.phases());
+		}
+		long sum = 0;
+		for (final long n : regionCounts) {
+			if (n < 0) throw new IllegalArgumentException("region counts must not be negative: " +
+				Arrays.toString(regionCounts));
+			sum += n;
+		}
+		if (sum != maskedVoxels) {
+			throw new IllegalArgumentException("region counts " + Arrays.toString(regionCounts) +
+				" add up to " + sum + ", but the region has " + maskedVoxels + " voxels");
+		}
+		final long[] masses = new long[channels.channels()];
+		for (int c = 0; c < masses.length; c++) masses[c] = regionCounts[channels.phaseOf(c)];
+		return masses;
 	}
 
 	private static int[] evolvingSites(final Grid grid, final boolean[] evolving) {

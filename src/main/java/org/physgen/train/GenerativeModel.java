@@ -39,7 +39,7 @@ public interface GenerativeModel extends AutoCloseable {
 	/**
 	 * Regenerates a masked region (DSD only), keeping everything outside it.
 	 *
-	 * @throws UnsupportedOperationException for PFGM++ models
+	 * @throws IllegalArgumentException for PFGM++ models, which cannot inpaint
 	 */
 	LabelVolume inpaint(InpaintRequest request, GenerationListener listener);
 

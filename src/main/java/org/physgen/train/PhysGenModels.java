@@ -3,6 +3,7 @@ package org.physgen.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.physgen.volume.LabelVolume;
 
@@ -18,7 +19,7 @@ public final class PhysGenModels {
 	public static TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
 		final TrainingListener listener) throws IOException
 	{
-		throw new UnsupportedOperationException("pending");
+		return TrainingRun.train(volumes, config, listener);
 	}
 
 	/**
@@ -30,6 +31,13 @@ public final class PhysGenModels {
 	public static GenerativeModel load(final Path file, final String device, final int threads)
 		throws IOException
 	{
-		throw new UnsupportedOperationException("pending");
+		return load(file, device, threads, line -> {});
+	}
+
+	/** As {@link #load(Path, String, int)}, with device and thread notes sent to {@code log}. */
+	public static GenerativeModel load(final Path file, final String device, final int threads,
+		final Consumer<String> log) throws IOException
+	{
+		return ModelLoader.load(file, device, threads, log);
 	}
 }

@@ -1,0 +1,83 @@
+package org.physgen.nn;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+
+/**
+ * The {@code device} parameter: {@code auto} (first GPU when there is one, else CPU), {@code cpu},
+ * {@code gpu} (GPU 0) or {@code gpu:N}. A requested GPU that is not usable falls back to the CPU
+ * with a warning.
+ *
+ * @param kind what was asked for
+ * @param index GPU index (0 unless {@code gpu:N}; 0 for auto and cpu)
+ */
+public record ComputeDevice(Kind kind, int index) {
+
+	/** The three forms of the parameter. */
+	public enum Kind {
+		AUTO, CPU, GPU
+	}
+
+	public static final ComputeDevice AUTO = new ComputeDevice(Kind.AUTO, 0);
+	public static final ComputeDevice CPU = new ComputeDevice(Kind.CPU, 0);
+
+	public ComputeDevice {
+		if (kind == null || index < 0 || (kind != Kind.GPU && index != 0)) {
+			throw new IllegalArgumentException("device must be auto, cpu or gpu:N with N >= 0, got " +
+				kind + " " + index);
+		}
+	}
+
+	/** GPU number {@code index}. */
+	public static ComputeDevice gpu(final int index) {
+		return new ComputeDevice(Kind.GPU, index);
+	}
+
+	/** @throws IllegalArgumentException naming {@code device} and the value when not understood */
+	public static ComputeDevice parse(final String value) {
+		final String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+		if (v.equals("auto")) return AUTO;
+		if (v.equals("cpu")) return CPU;
+		if (v.equals("gpu")) return gpu(0);
+		if (v.startsWith("gpu:")) {
+			try {
+				final int index = Integer.parseInt(v.substring(4));
+				if (index >= 0) return gpu(index);
+			}
+			catch (final NumberFormatException e) {
+				// reported below with the accepted forms
+			}
+		}
+		throw new IllegalArgumentException(
+			"device must be auto, cpu, gpu or gpu:N (N = 0, 1, ...), got '" + value + "'");
+	}
+
+	/** Resolves against the GPUs of the DJL engine (loading it through {@link DjlRuntime}). */
+	public Device resolve(final Consumer<String> warnings) {
+		return resolve(DjlRuntime.engine().getGpuCount(), warnings);
+	}
+
+	/** Resolves against {@code gpuCount} usable GPUs. */
+	public Device resolve(final int gpuCount, final Consumer<String> warnings) {
+		if (kind == Kind.AUTO) return gpuCount > 0 ? Device.gpu(0) : Device.cpu();
+		if (kind == Kind.CPU) return Device.cpu();
+		if (gpuCount == 0) {
+			warnings.accept("device " + this + ": no usable GPU (no CUDA build of PyTorch or no " +
+				"CUDA driver found), running on the CPU");
+			return Device.cpu();
+		}
+		if (index >= gpuCount) {
+			warnings.accept("device " + this + ": only " + gpuCount + " GPU(s) (gpu:0 to gpu:" +
+				(gpuCount - 1) + "), running on the CPU");
+			return Device.cpu();
+		}
+		return Device.gpu(index);
+	}
+
+	@Override
+	public String toString() {
+		return kind == Kind.GPU ? "gpu:" + index : kind.name().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,76 @@
+package org.physgen.nn;
+
+import java.util.function.Consumer;
+
+import ai.djl.engine.Engine;
+
+/**
+ * The one entry point that prepares DJL before any other use in the process: offline mode, no
+ * usage tracking, PyTorch intra-op and inter-op thread counts, and the thread context class loader
+ * that lets DJL find its engine inside Fiji's plugin class loader.
+ * <p>
+ * PyTorch reads its thread counts only when the engine first loads, so only the first call in a
+ * process decides them; later calls with another count say so and keep the first.
+ */
+public final class DjlRuntime {
+
+	/** The engine every network of this package runs on. */
+	public static final String ENGINE = "PyTorch";
+	/** Inter-op parallelism: the networks run one operator at a time, so one thread suffices. */
+	public static final int INTEROP_THREADS = 1;
+
+	private static Integer appliedThreads;
+
+	private DjlRuntime() {}
+
+	/**
+	 * Loads the engine once.
+	 *
+	 * @param threads intra-op threads, 0 for {@link Runtime#availableProcessors()}
+	 * @param log receives a line on the first load and when a later call cannot change the threads
+	 * @return the intra-op thread count in effect
+	 */
+	public static synchronized int start(final int threads, final Consumer<String> log) {
+		if (threads < 0) {
+			throw new IllegalArgumentException("threads must be 0 (all processors) or positive, got " +
+				threads);
+		}
+		final int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+		if (appliedThreads != null) {
+			if (wanted != appliedThreads) {
+				log.accept("threads stays " + appliedThreads + " (requested " + wanted +
+					"): PyTorch fixes its thread count when the engine first loads; restart to change it");
+			}
+			return appliedThreads;
+		}
+		System.setProperty("ai.djl.offline", "true");
+		System.setProperty("OPT_OUT_TRACKING", "true");
+		System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(wanted));
+		System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(
+			INTEROP_THREADS));
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(DjlRuntime.class.getClassLoader());
+		try {
+			final Engine engine = Engine.getEngine(ENGINE);
+			log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + " with " +
+				wanted + " threads (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() +
+				" GPU(s)");
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+		appliedThreads = wanted;
+		return wanted;
+	}
+
+	/** The engine, loading it first with all processors when {@link #start} was not called. */
+	public static Engine engine() {
+		start(appliedThreadsOrDefault(), line -> {});
+		return Engine.getEngine(ENGINE);
+	}
+
+	private static synchronized int appliedThreadsOrDefault() {
+		return appliedThreads == null ? 0 : appliedThreads;
+	}
+}

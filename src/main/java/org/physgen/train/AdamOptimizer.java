@@ -1,0 +1,114 @@
+package org.physgen.train;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+
+/**
+ * Adam with global-norm gradient clipping. Written over NDArrays rather than taken from DJL because
+ * training must checkpoint and resume the moment estimates, which DJL's Adam keeps private.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+
+	private static final double BETA1 = 0.9;
+	private static final double BETA2 = 0.999;
+	private static final double EPSILON = 1e-8;
+
+	private final List<Parameter> parameters;
+	private final NDArray[] first;
+	private final NDArray[] second;
+	private long updates;
+
+	public AdamOptimizer(final List<Parameter> parameters, final NDManager manager) {
+		this.parameters = List.copyOf(parameters);
+		first = new NDArray[parameters.size()];
+		second = new NDArray[parameters.size()];
+		for (int i = 0; i < first.length; i++) {
+			final NDArray w = parameters.get(i).getArray();
+			first[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+			second[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+		}
+	}
+
+	public long updates() {
+		return updates;
+	}
+
+	/**
+	 * Applies one update from the parameters' gradients, scaled down first so that their global norm
+	 * is at most {@code clipNorm}.
+	 *
+	 * @return the global gradient norm before clipping
+	 */
+	public double step(final double learningRate, final double clipNorm) {
+		try (NDScope scope = new NDScope()) {
+			double squared = 0;
+			for (final Parameter p : parameters) {
+				squared += p.getArray().getGradient().square().sum().getFloat();
+			}
+			final double norm = Math.sqrt(squared);
+			if (!Double.isFinite(norm)) {
+				throw new IllegalStateException("training diverged: the gradient norm is " + norm +
+					"; lower learning_rate");
+			}
+			final double scale = norm > clipNorm ? clipNorm / norm : 1;
+			updates++;
+			final double correction = Math.sqrt(1 - Math.pow(BETA2, updates)) /
+				(1 - Math.pow(BETA1, updates));
+			for (int i = 0; i < first.length; i++) {
+				final NDArray w = parameters.get(i).getArray();
+				final NDArray g = w.getGradient().mul(scale);
+				first[i].muli(BETA1).addi(g.mul(1 - BETA1));
+				second[i].muli(BETA2).addi(g.square().muli(1 - BETA2));
+				w.subi(first[i].div(second[i].sqrt().addi(EPSILON)).muli(learningRate * correction));
+				// DJL's PyTorch gradient collector accumulates into the gradients; clear them for the next step
+				w.getGradient().muli(0);
+			}
+			return norm;
+		}
+	}
+
+	/** Moment estimates, for a checkpoint (the update count goes into the checkpoint state). */
+	public NDList moments() {
+		final NDList list = new NDList();
+		for (int i = 0; i < first.length; i++) {
+			list.add(first[i]);
+			list.add(second[i]);
+		}
+		return list;
+	}
+
+	/** Restores the state written by {@link #moments()} and the update count. */
+	public void restore(final NDList moments, final long updateCount) {
+		if (moments.size() != 2 * first.length) {
+			throw new IllegalArgumentException("optimiser state holds " + moments.size() / 2 +
+				" parameters, the network has " + first.length);
+		}
+		for (int i = 0; i < first.length; i++) {
+			checkShape(moments.get(2 * i), first[i], i);
+			checkShape(moments.get(2 * i + 1), second[i], i);
+			first[i].set(moments.get(2 * i).toFloatArray());
+			second[i].set(moments.get(2 * i + 1).toFloatArray());
+		}
+		updates = updateCount;
+	}
+
+	private static void checkShape(final NDArray saved, final NDArray current, final int index) {
+		if (!saved.getShape().equals(current.getShape())) {
+			throw new IllegalArgumentException("optimiser state of parameter " + index + " has shape " +
+				saved.getShape() + ", the network has " + current.getShape());
+		}
+	}
+
+	@Override
+	public void close() {
+		for (int i = 0; i < first.length; i++) {
+			first[i].close();
+			second[i].close();
+		}
+	}
+}

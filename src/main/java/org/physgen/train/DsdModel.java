@@ -1,0 +1,115 @@
+package org.physgen.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.Grid;
+import org.physgen.dsd.OccupancyRepair;
+import org.physgen.dsd.SamplerRun;
+import org.physgen.dsd.SamplerSettings;
+import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.TauLeapSampler;
+import org.physgen.dsd.Tolerance;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.Schedule;
+import org.physgen.nn.ModelMetadata;
+import org.physgen.nn.NetworkFunction;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.RandomStreams;
+
+/**
+ * A DSD model: particles start uniformly at random, the tau-leap sampler runs the learned reverse
+ * process to t = 0, and occupancy repair turns counts into labels with the exact phase counts.
+ */
+final class DsdModel extends LoadedModel {
+
+	private static final long START_KEY = 0x5354415254L;
+	private static final long SAMPLER_KEY = 0x53414D504CL;
+
+	private final ChannelMap channels;
+	private final Schedule schedule;
+	private final double rate;
+
+	DsdModel(final Path file, final ModelMetadata metadata, final NetworkFunction network) {
+		super(file, metadata, network);
+		channels = TrainingMetadata.channels(metadata);
+		schedule = TrainingMetadata.schedule(metadata.dsd());
+		rate = metadata.dsd().rate();
+	}
+
+	@Override
+	public List<LabelVolume> generate(final GenerationRequest request,
+		final GenerationListener listener)
+	{
+		checkSizes(request);
+		final Grid grid = new Grid(request.sizeX(), request.sizeY(), request.sizeZ(), boundary());
+		final long[][] targets = GenerationTargets.counts(request.targets(), request.count(),
+			request.voxels(), phases().phaseCount(), metadata.trainingData(), request.seed());
+		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
+			new NetworkRateModel(network, rate));
+		final List<LabelVolume> volumes = new ArrayList<>(request.count());
+		for (int first = 0; first < request.count(); first += request.batchSize()) {
+			final int batch = Math.min(request.batchSize(), request.count() - first);
+			final int[][][] start = new int[batch][][];
+			for (int b = 0; b < batch; b++) {
+				start[b] = SamplerStarts.uniform(grid, masses(targets[first + b]), null,
+					RandomStreams.derive(request.seed(), START_KEY + first + b));
+			}
+			final int done = first;
+			final SamplerRun run = sampler.sample(start, null, settings(request.tolerance(),
+				RandomStreams.derive(request.seed(), SAMPLER_KEY + first)),
+				(evaluations, t, startTime) -> listener.progress(done, request.count(), 1 - t / startTime),
+				listener::cancelled);
+			for (int b = 0; b < batch; b++) {
+				final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels,
+					run.counts()[b]);
+				volumes.add(LabelVolume.fromSlices(repaired.labels(), grid.sizeX(), grid.sizeY(),
+					phases(), voxelSize()));
+				listener.log(String.format(Locale.ROOT,
+					"volume %d: %d network evaluations, repaired fraction %.4f", first + b + 1,
+					run.evaluations(), repaired.repairedFraction()));
+			}
+			listener.progress(first + batch, request.count(), 0);
+		}
+		return volumes;
+	}
+
+	@Override
+	public LabelVolume inpaint(final InpaintRequest request, final GenerationListener listener) {
+		final LabelVolume volume = request.volume();
+		metadata.requireSamePhases(volume.phases());
+		final Grid grid = new Grid(volume.sizeX(), volume.sizeY(), volume.sizeZ(), boundary());
+		final boolean[] evolving = InpaintMask.evolving(request.mask(), volume);
+		final int[][] start = SamplerStarts.inpainting(grid, channels, volume.slices(), evolving,
+			request.regionCounts(), RandomStreams.derive(request.seed(), START_KEY));
+		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
+			new NetworkRateModel(network, rate));
+		final SamplerRun run = sampler.sample(new int[][][] { start }, evolving,
+			settings(request.tolerance(), RandomStreams.derive(request.seed(), SAMPLER_KEY)),
+			(evaluations, t, startTime) -> listener.progress(0, 1, 1 - t / startTime),
+			listener::cancelled);
+		final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0],
+			evolving);
+		listener.log(String.format(Locale.ROOT, "inpainting: %d network evaluations, repaired " +
+			"fraction %.4f", run.evaluations(), repaired.repairedFraction()));
+		listener.progress(1, 1, 0);
+		return volume.withSlices(repaired.labels());
+	}
+
+	private Boundary boundary() {
+		return Boundary.parse(metadata.boundary());
+	}
+
+	private long[] masses(final long[] phaseCounts) {
+		final long[] masses = new long[channels.channels()];
+		for (int c = 0; c < masses.length; c++) masses[c] = phaseCounts[channels.phaseOf(c)];
+		return masses;
+	}
+
+	private static SamplerSettings settings(final double tolerance, final long seed) {
+		return new SamplerSettings(Tolerance.constant(tolerance), SamplerSettings.DEFAULT_MIN_STEP, seed);
+	}
+}

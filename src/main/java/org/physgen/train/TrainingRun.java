@@ -1,0 +1,214 @@
+package org.physgen.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.Grid;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.Schedule;
+import org.physgen.nn.ComputeDevice;
+import org.physgen.nn.DjlRuntime;
+import org.physgen.nn.MemoryEstimate;
+import org.physgen.nn.ModelBundle;
+import org.physgen.nn.ModelFamily;
+import org.physgen.nn.ModelMetadata;
+import org.physgen.nn.NetworkConfig;
+import org.physgen.nn.UNet3d;
+import org.physgen.volume.AtomicFiles;
+import org.physgen.volume.LabelVolume;
+import org.physgen.volume.RandomStreams;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+
+/**
+ * One training run of either family: random crops, noising, Adam with warm-up and clipping, a
+ * weight average for sampling, checkpoints into the model bundle, resume and cancel (including
+ * Ctrl-C on a terminal, through a shutdown hook that waits for the checkpoint).
+ */
+final class TrainingRun {
+
+	private static final long CROP_KEY = 0x43524F50L;
+	private static final long NOISE_KEY = 0x4E4F4953L;
+	private static final int LOSS_WINDOW = 50;
+
+	private final TrainingConfig config;
+	private final TrainingListener listener;
+	private final AtomicBoolean interrupted = new AtomicBoolean();
+	private final CountDownLatch finished = new CountDownLatch(1);
+
+	private TrainingRun(final TrainingConfig config, final TrainingListener listener) {
+		this.config = config;
+		this.listener = listener;
+	}
+
+	static TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
+		final TrainingListener listener) throws IOException
+	{
+		config.validate();
+		return new TrainingRun(config, listener == null ? TrainingListener.NONE : listener).run(volumes);
+	}
+
+	private TrainingResult run(final List<LabelVolume> volumes) throws IOException {
+		final CropSampler crops = new CropSampler(volumes, config.cropSize());
+		final Path file = config.modelFile();
+		ModelMetadata metadata;
+		ModelBundle resumed = null;
+		if (config.resume() && Files.exists(file)) {
+			resumed = ModelBundle.read(file, config.family());
+			metadata = resumed.metadata();
+			metadata.requireSamePhases(crops.phases());
+			if (metadata.cropSize() != config.cropSize()) {
+				throw new IllegalArgumentException("crop_size = " + config.cropSize() + " differs from the " +
+					"checkpoint's crop size " + metadata.cropSize() + "; resume with the same crop_size");
+			}
+			listener.log("resuming " + file.getFileName() + " at step " + metadata.trainingSteps());
+		}
+		else {
+			if (config.resume()) listener.log("resume: " + file + " does not exist yet, starting afresh");
+			metadata = TrainingMetadata.initial(config, crops);
+		}
+		final NetworkConfig network = metadata.network();
+		if (config.cropSize() % network.sizeMultiple() != 0) {
+			throw new IllegalArgumentException("crop_size = " + config.cropSize() +
+				" must be a multiple of " + network.sizeMultiple() + " for this network");
+		}
+		DjlRuntime.start(config.threads(), listener::log);
+		final Device device = ComputeDevice.parse(config.device()).resolve(listener::log);
+		if (device.isGpu()) listener.log("training on " + device);
+		else {
+			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
+				MemoryEstimate.cpuBudgetBytes());
+		}
+		final TrainingObjective objective = objective(metadata);
+		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
+			return loop(crops, metadata, resumed, objective, manager);
+		}
+		finally {
+			finished.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (final IllegalStateException shuttingDown) {
+				// the hook is running and waits for the countDown above
+			}
+		}
+	}
+
+	private TrainingResult loop(final CropSampler crops, final ModelMetadata initial,
+		final ModelBundle resumed, final TrainingObjective objective, final NDManager manager)
+		throws IOException
+	{
+		final UNet3d network = resumed == null ? UNet3d.create(initial.network(), manager, config.seed())
+			: UNet3d.load(initial.network(), manager, TrainingCheckpoint.require(resumed,
+				TrainingCheckpoint.WEIGHTS));
+		final List<ai.djl.nn.Parameter> parameters = TrainingCheckpoint.parameters(network);
+		try (AdamOptimizer adam = new AdamOptimizer(parameters, manager);
+			WeightAverage average = new WeightAverage(parameters, config.emaDecay(), manager))
+		{
+			final LossHistory history;
+			if (resumed != null) {
+				history = TrainingCheckpoint.restore(resumed, adam, average, manager);
+			}
+			else history = new LossHistory();
+			final ParameterStore store = new ParameterStore(manager, false);
+			ModelMetadata metadata = initial;
+			long step = metadata.trainingSteps();
+			final long startStep = step;
+			final long startTime = System.nanoTime();
+			boolean cancelled = false;
+			while (step < config.steps()) {
+				if (listener.cancelled() || interrupted.get()) {
+					cancelled = true;
+					break;
+				}
+				step++;
+				final double loss = step(network, store, objective, crops, adam, step, manager);
+				average.update(adam.updates());
+				history.add(step, loss);
+				final double seconds = (System.nanoTime() - startTime) / 1e9;
+				final double speed = (step - startStep) / seconds;
+				listener.progress(new TrainingProgress(step, config.steps(), loss, speed,
+					(config.steps() - step) / speed));
+				if (step % config.checkpointEvery() == 0 && step < config.steps()) {
+					metadata = metadata.withProgress(step, history.recentMean(LOSS_WINDOW));
+					TrainingCheckpoint.write(config.modelFile(), metadata, network, adam, average, history);
+					listener.log("checkpoint at step " + step + " written to " + config.modelFile());
+				}
+			}
+			metadata = metadata.withProgress(step, history.recentMean(LOSS_WINDOW));
+			TrainingCheckpoint.write(config.modelFile(), metadata, network, adam, average, history);
+			final Path curve = lossCurveFile(config.modelFile());
+			if (history.size() > 0) {
+				AtomicFiles.write(curve, history.png("Training loss, " +
+					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName()));
+			}
+			listener.log((cancelled ? "cancelled at step " : "finished at step ") + step +
+				"; model written to " + config.modelFile());
+			return new TrainingResult(config.modelFile(), step, metadata.finalLoss(), curve, cancelled);
+		}
+	}
+
+	private double step(final UNet3d network, final ParameterStore store,
+		final TrainingObjective objective, final CropSampler crops, final AdamOptimizer adam,
+		final long step, final NDManager manager)
+	{
+		final UniformRandomProvider rng = RandomStreams.of(config.seed(), CROP_KEY, step);
+		final byte[][][] batch = new byte[config.batchSize()][][];
+		for (int b = 0; b < batch.length; b++) batch[b] = crops.crop(rng, config.augment());
+		final double loss;
+		try (NDManager stepManager = manager.newSubManager();
+			GradientCollector collector = Engine.getInstance().newGradientCollector())
+		{
+			final NDArray value = objective.loss(stepManager, network, store, batch,
+				RandomStreams.derive(config.seed(), NOISE_KEY ^ step));
+			collector.backward(value);
+			loss = value.getFloat();
+		}
+		final double warmup = config.warmupSteps() == 0 ? 1 : Math.min(1, step / (double) config.warmupSteps());
+		adam.step(config.learningRate() * warmup, config.clipNorm());
+		return loss;
+	}
+
+	private TrainingObjective objective(final ModelMetadata metadata) {
+		final int size = config.cropSize();
+		final int phases = metadata.phases().phaseCount();
+		if (metadata.family() == ModelFamily.DSD) {
+			final Grid grid = new Grid(size, size, size, Boundary.parse(metadata.boundary()));
+			final ChannelMap channels = TrainingMetadata.channels(metadata);
+			final Schedule schedule = TrainingMetadata.schedule(metadata.dsd());
+			return new DsdObjective(grid, channels, metadata.dsd().rate(), schedule);
+		}
+		return new PfgmObjective(TrainingMetadata.kernel(metadata.pfgm()), phases, size);
+	}
+
+	/** {@code name.physgen} → {@code name-loss.png} in the same folder. */
+	static Path lossCurveFile(final Path modelFile) {
+		final String name = modelFile.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-loss.png");
+	}
+
+	private void interruptAndWait() {
+		interrupted.set(true);
+		try {
+			finished.await(5, TimeUnit.MINUTES);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

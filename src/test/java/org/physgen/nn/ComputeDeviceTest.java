@@ -1,0 +1,67 @@
+package org.physgen.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ai.djl.Device;
+
+class ComputeDeviceTest {
+
+	@Test
+	void parsesTheFourForms() {
+		assertEquals(ComputeDevice.AUTO, ComputeDevice.parse("auto"));
+		assertEquals(ComputeDevice.CPU, ComputeDevice.parse(" CPU "));
+		assertEquals(ComputeDevice.gpu(0), ComputeDevice.parse("gpu"));
+		assertEquals(ComputeDevice.gpu(2), ComputeDevice.parse("gpu:2"));
+		assertEquals("gpu:2", ComputeDevice.parse("gpu:2").toString());
+		assertEquals("auto", ComputeDevice.AUTO.toString());
+		assertThrows(IllegalArgumentException.class, () -> ComputeDevice.gpu(-1));
+	}
+
+	@Test
+	void otherValuesAreErrorsNamingDevice() {
+		for (final String bad : new String[] { "gpu:x", "gpu:-1", "cuda", "", "gpu:" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> ComputeDevice.parse(bad));
+			assertTrue(e.getMessage().startsWith("device") && e.getMessage().contains("'" + bad +
+				"'"), e.getMessage());
+		}
+		assertThrows(IllegalArgumentException.class, () -> ComputeDevice.parse(null));
+	}
+
+	@Test
+	void resolvesAgainstTheAvailableGpus() {
+		final List<String> warnings = new ArrayList<>();
+		assertEquals(Device.gpu(1), ComputeDevice.parse("gpu:1").resolve(2, warnings::add));
+		assertEquals(Device.gpu(0), ComputeDevice.parse("auto").resolve(1, warnings::add));
+		assertEquals(Device.cpu(), ComputeDevice.parse("cpu").resolve(1, warnings::add));
+		assertEquals(Device.cpu(), ComputeDevice.parse("auto").resolve(0, warnings::add));
+		assertTrue(warnings.isEmpty(), warnings.toString());
+		assertEquals(Device.cpu(), ComputeDevice.parse("gpu:3").resolve(2, warnings::add));
+		assertEquals(1, warnings.size());
+		assertTrue(warnings.get(0).contains("gpu:3") && warnings.get(0).contains("CPU"), warnings
+			.get(0));
+	}
+
+	@Test
+	void gpuFallsBackToTheCpuWithAWarningWhenTheEngineHasNoGpu() {
+		final int gpus = DjlRuntime.engine().getGpuCount();
+		final List<String> warnings = new ArrayList<>();
+		final Device device = ComputeDevice.parse("gpu").resolve(warnings::add);
+		if (gpus == 0) {
+			assertEquals(Device.cpu(), device);
+			assertEquals(1, warnings.size());
+			assertTrue(warnings.get(0).startsWith("device gpu:0"), warnings.get(0));
+		}
+		else {
+			assertEquals(Device.gpu(0), device);
+			assertTrue(warnings.isEmpty());
+		}
+	}
+}

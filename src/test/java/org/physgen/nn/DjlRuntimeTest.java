@@ -1,0 +1,37 @@
+package org.physgen.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DjlRuntimeTest {
+
+	@Test
+	void firstCallDecidesTheThreadsAndLaterCallsSaySo() {
+		final int applied = DjlRuntime.start(0, line -> {});
+		assertTrue(applied >= 1);
+		assertEquals(Integer.toString(applied), System.getProperty("ai.djl.pytorch.num_threads"));
+		assertEquals("1", System.getProperty("ai.djl.pytorch.num_interop_threads"));
+		assertEquals("true", System.getProperty("ai.djl.offline"));
+		assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+		final List<String> lines = new ArrayList<>();
+		assertEquals(applied, DjlRuntime.start(applied, lines::add));
+		assertTrue(lines.isEmpty(), lines.toString());
+		assertEquals(applied, DjlRuntime.start(applied + 1, lines::add));
+		assertEquals(1, lines.size());
+		assertTrue(lines.get(0).contains("threads stays " + applied), lines.get(0));
+		assertEquals(DjlRuntime.ENGINE, DjlRuntime.engine().getEngineName());
+	}
+
+	@Test
+	void negativeThreadsAreRefused() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> DjlRuntime.start(-2, line -> {}));
+		assertTrue(e.getMessage().startsWith("threads") && e.getMessage().contains("-2"));
+	}
+}

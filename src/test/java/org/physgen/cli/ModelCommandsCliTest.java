@@ -125,4 +125,19 @@ class ModelCommandsCliTest {
 		assertTrue(stdout().contains("aug_dim"), stdout());
 		assertTrue(stdout().contains("menu: Plugins > PhysGen > Train PFGM++ Model"), stdout());
 	}
+	@Test
+	void statisticsCommandsRunAsWithRun() throws Exception {
+		final Path rock = writeInput();
+		final Path generated = Files.createDirectories(dir.resolve("generated"));
+		Files.copy(rock, generated.resolve("copy.tif"));
+		assertEquals(0, physgen("run", "Microstructure Statistics", "input_file='" + rock + "',metrics='fractions',"
+			+ "output_dir='" + dir.resolve("statistics") + "'"), stderr());
+		assertTrue(stdout().contains("report: " + dir.resolve("statistics/report.html")), stdout());
+		assertEquals(0, physgen("run", "Compare Microstructures", "reference_file='" + rock + "',generated='"
+			+ generated + "',metrics='fractions,s2',output_dir='" + dir.resolve("comparison") + "'"), stderr());
+		assertTrue(Files.exists(dir.resolve("comparison/comparison.csv")));
+		assertEquals(1, physgen("run", "Compare Microstructures", "reference_file='" + rock + "',generated='"
+			+ dir.resolve("nothing-here") + "'"));
+		assertTrue(stderr().contains("generated"), stderr());
+	}
 }

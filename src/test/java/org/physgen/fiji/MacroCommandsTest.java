@@ -33,7 +33,8 @@ class MacroCommandsTest {
 		System.setProperty("java.awt.headless", "true");
 		context = new Context(CommandService.class, ConvertService.class);
 		MacroBridge.install(context, SyntheticMicrostructureCommand.class, GenerateVolumesCommand.class,
-			TrainDsdModelCommand.class, TrainPfgmModelCommand.class, InpaintRegionCommand.class);
+			TrainDsdModelCommand.class, TrainPfgmModelCommand.class, InpaintRegionCommand.class,
+			MicrostructureStatisticsCommand.class, CompareMicrostructuresCommand.class);
 	}
 
 	@AfterAll
@@ -144,5 +145,21 @@ class MacroCommandsTest {
 			"generated/porosity-0.15/tiny-dsd-100-1.tif")).phaseCounts());
 		assertArrayEquals(new long[] { 512 - 128, 128 }, VolumeReader.read(dir.resolve(
 			"generated/porosity-0.25/tiny-dsd-101-1.tif")).phaseCounts());
+	}
+	@Test
+	void statisticsCommandsWriteTheirReportsFromAMacro() throws Exception {
+		final Path rock = dir.resolve("rock.tif"), generated = dir.resolve("generated/rock-1.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), rock);
+		Files.createDirectories(generated.getParent());
+		Files.copy(rock, generated);
+		MacroBridge.runMacro("""
+			run("Microstructure Statistics", "input_file=[%s] metrics=fractions output_dir=[%s]");
+			run("Compare Microstructures", "reference_file=[%s] generated=[%s] metrics=fractions output_dir=[%s]");
+			""".formatted(rock, dir.resolve("statistics"), rock, generated.getParent(), dir.resolve("comparison")));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		final long pore = TinyModels.trainingVolume().phaseCounts()[1];
+		assertTrue(Files.readString(dir.resolve("statistics/scalars.csv")).contains("," + pore + ","),
+			"the exact pore count is in the table");
+		assertTrue(Files.exists(dir.resolve("comparison/report.html")));
 	}
 }

@@ -60,7 +60,7 @@ final class DsdModel extends LoadedModel {
 			}
 			final int done = first;
 			final SamplerRun run = sampler.sample(start, null, settings(request.tolerance(),
-				RandomStreams.derive(request.seed(), SAMPLER_KEY + first)),
+				request.stepFraction(), RandomStreams.derive(request.seed(), SAMPLER_KEY + first)),
 				(evaluations, t, startTime) -> listener.progress(done, request.count(), 1 - t / startTime),
 				listener::cancelled);
 			for (int b = 0; b < batch; b++) {
@@ -88,7 +88,8 @@ final class DsdModel extends LoadedModel {
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
 			new NetworkRateModel(network, rate));
 		final SamplerRun run = sampler.sample(new int[][][] { start }, evolving,
-			settings(request.tolerance(), RandomStreams.derive(request.seed(), SAMPLER_KEY)),
+			settings(request.tolerance(), request.stepFraction(),
+				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
 			(evaluations, t, startTime) -> listener.progress(0, 1, 1 - t / startTime),
 			listener::cancelled);
 		final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0],
@@ -109,7 +110,10 @@ final class DsdModel extends LoadedModel {
 		return masses;
 	}
 
-	private static SamplerSettings settings(final double tolerance, final long seed) {
-		return new SamplerSettings(Tolerance.constant(tolerance), SamplerSettings.DEFAULT_MIN_STEP, seed);
+	private SamplerSettings settings(final double tolerance, final double stepFraction,
+		final long seed)
+	{
+		return new SamplerSettings(Tolerance.geometric(tolerance, stepFraction, rate),
+			SamplerSettings.DEFAULT_MIN_STEP, seed);
 	}
 }

@@ -10,15 +10,20 @@ package org.physgen.train;
  * @param targets phase fractions; counts are exact
  * @param seed seed; the same seed gives the same volumes on CPU
  * @param batchSize volumes sampled per network call
- * @param tolerance DSD CFL tolerance (ignored by PFGM++)
+ * @param tolerance DSD CFL tolerance where structure forms (ignored by PFGM++)
  * @param steps PFGM++ noise levels n (2n-1 network evaluations; ignored by DSD)
+ * @param stepFraction DSD steps may span this fraction of the remaining time while the rates are
+ *          near the forward rate (see {@code Tolerance.geometric}); 0 keeps the plain CFL tolerance
+ *          at every time, which needs about 6r / tolerance network evaluations
  */
 public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
-	TargetFractions targets, long seed, int batchSize, double tolerance, int steps)
+	TargetFractions targets, long seed, int batchSize, double tolerance, int steps,
+	double stepFraction)
 {
 
 	public static final double DEFAULT_TOLERANCE = 0.1;
 	public static final int DEFAULT_STEPS = 18;
+	public static final double DEFAULT_STEP_FRACTION = 0.05;
 
 	public GenerationRequest {
 		if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
@@ -33,6 +38,18 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 			throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
 		}
 		if (steps < 2) throw new IllegalArgumentException("steps must be at least 2, got " + steps);
+		if (!(stepFraction >= 0 && stepFraction < 1)) {
+			throw new IllegalArgumentException("step_fraction must be in [0, 1), got " + stepFraction);
+		}
+	}
+
+	/** A request with the default DSD step fraction. */
+	public GenerationRequest(final int count, final int sizeX, final int sizeY, final int sizeZ,
+		final TargetFractions targets, final long seed, final int batchSize, final double tolerance,
+		final int steps)
+	{
+		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,
+			DEFAULT_STEP_FRACTION);
 	}
 
 	/** A cube of the given size with default sampler settings, one volume per network call. */
@@ -40,7 +57,7 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		final TargetFractions targets, final long seed)
 	{
 		return new GenerationRequest(count, size, size, size, targets, seed, 1, DEFAULT_TOLERANCE,
-			DEFAULT_STEPS);
+			DEFAULT_STEPS, DEFAULT_STEP_FRACTION);
 	}
 
 	public long voxels() {

@@ -144,6 +144,31 @@ class TauLeapSamplerTest {
 	}
 
 	@Test
+	void geometricStepsRecoverTheVolumeWithAFractionOfTheEvaluations() {
+		final Grid grid = new Grid(12, 12, 12, Boundary.PERIODIC);
+		final byte[][] volume = Crops.random(grid, new double[] { 0.8, 0.2 }, 5);
+		final long[] phases = Crops.phaseCounts(volume, 2);
+		final ChannelMap channels = ChannelMap.forCounts(phases);
+		final double rate = 0.25 * 12 * 12;
+		final TauLeapSampler sampler = new TauLeapSampler(grid, 1, SCHEDULE,
+			new ExactRateModel(grid, channels, volume, rate, SCHEDULE));
+		final int[][] start = SamplerStarts.uniform(grid, new long[] { phases[channels.phaseOf(0)] },
+			null, 3);
+		final SamplerRun plain = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
+			Tolerance.constant(0.1), SamplerSettings.DEFAULT_MIN_STEP, 9), SamplerListener.NONE, () -> false);
+		final SamplerRun geometric = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
+			Tolerance.geometric(0.1, 0.05, rate), SamplerSettings.DEFAULT_MIN_STEP, 9),
+			SamplerListener.NONE, () -> false);
+		assertTrue(geometric.evaluations() * 5 < plain.evaluations(), geometric.evaluations() + " vs " +
+			plain.evaluations() + " evaluations");
+		for (int v = 0; v < grid.voxels(); v++) {
+			if (volume[v / grid.sliceLength()][v % grid.sliceLength()] != channels.phaseOf(0)) {
+				assertEquals(0, geometric.counts()[0][0][v], "particle left on an empty voxel of x0");
+			}
+		}
+	}
+
+	@Test
 	void largerToleranceNeedsFewerEvaluations() {
 		final Grid grid = new Grid(8, 8, 8, Boundary.PERIODIC);
 		final byte[][] volume = Crops.random(grid, new double[] { 0.7, 0.3 }, 8);

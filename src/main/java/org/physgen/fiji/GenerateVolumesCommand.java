@@ -64,6 +64,11 @@ public class GenerateVolumesCommand extends ContextCommand {
 		description = "DSD sampler step control: smaller is slower and more accurate")
 	private double tolerance = GenerationRequest.DEFAULT_TOLERANCE;
 
+	@Parameter(label = "Step fraction (DSD)", min = "0", max = "0.99", stepSize = "0.01",
+		description = "DSD steps may span this fraction of the remaining time while the volume is still noise;"
+			+ " 0 uses the tolerance everywhere (slower)")
+	private double step_fraction = GenerationRequest.DEFAULT_STEP_FRACTION;
+
 	@Parameter(label = "Steps (PFGM++)", min = "2",
 		description = "PFGM++ noise levels (2 x steps - 1 network evaluations)")
 	private int steps = GenerationRequest.DEFAULT_STEPS;
@@ -108,7 +113,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 				ModelFiles.checkSize(size_z > 0 ? "size_z" : "size", sz, model);
 				checkTargets(targets, model, (long) sx * sy * sz);
 				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
-					batch_size, tolerance, steps);
+					batch_size, tolerance, steps, step_fraction);
 				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
 					status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
 				final String base = VolumeFiles.baseName(model_file.toPath());

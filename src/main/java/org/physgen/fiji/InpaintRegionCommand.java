@@ -60,6 +60,11 @@ public class InpaintRegionCommand extends ContextCommand {
 		description = "Sampler step control: smaller is slower and more accurate")
 	private double tolerance = GenerationRequest.DEFAULT_TOLERANCE;
 
+	@Parameter(label = "Step fraction", min = "0", max = "0.99", stepSize = "0.01",
+		description = "Steps may span this fraction of the remaining time while the region is still noise;"
+			+ " 0 uses the tolerance everywhere (slower)")
+	private double step_fraction = GenerationRequest.DEFAULT_STEP_FRACTION;
+
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";
 
@@ -99,7 +104,8 @@ public class InpaintRegionCommand extends ContextCommand {
 				ModelFiles.checkSize("the volume's x size", volume.sizeX(), model);
 				ModelFiles.checkSize("the volume's y size", volume.sizeY(), model);
 				ModelFiles.checkSize("the volume's z size", volume.sizeZ(), model);
-				final LabelVolume result = model.inpaint(new InpaintRequest(volume, mask, after, seed, tolerance),
+				final LabelVolume result = model.inpaint(new InpaintRequest(volume, mask, after, seed, tolerance,
+					step_fraction),
 					ProgressListeners.generation(this, status, log, "Inpainting"));
 				if (output_file != null) save(result);
 				region = voxels + " voxels, phase counts " + Arrays.toString(before) + " -> "

@@ -3,6 +3,7 @@ package org.physgen.nn;
 import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The one entry point that prepares DJL before any other use in the process: offline mode, no
@@ -62,6 +63,17 @@ public final class DjlRuntime {
 		}
 		appliedThreads = wanted;
 		return wanted;
+	}
+
+	/**
+	 * Turns PyTorch's gradient recording off on the calling thread. The mode is per thread and
+	 * PyTorch switches it off only on the thread that loaded the engine; a gradient collector
+	 * restores the mode it found, so without this an optimiser update on any other thread (a
+	 * SciJava command thread) would be recorded as an in-place change of a weight that needs gradients.
+	 */
+	public static void recordNoGradientsOnThisThread() {
+		engine();
+		JniUtils.setGradMode(false);
 	}
 
 	/** The engine, loading it first with all processors when {@link #start} was not called. */

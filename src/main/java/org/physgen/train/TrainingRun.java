@@ -85,6 +85,7 @@ final class TrainingRun {
 				" must be a multiple of " + network.sizeMultiple() + " for this network");
 		}
 		DjlRuntime.start(config.threads(), listener::log);
+		DjlRuntime.recordNoGradientsOnThisThread();
 		final Device device = ComputeDevice.parse(config.device()).resolve(listener::log);
 		if (device.isGpu()) listener.log("training on " + device);
 		else {

@@ -130,6 +130,26 @@ class PhysGenModelsTest {
 	}
 
 	@Test
+	void trainingRunsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+		final Path file = folder.resolve("other-thread.physgen");
+		final TrainingResult[] result = new TrainingResult[1];
+		final Exception[] failure = new Exception[1];
+		final Thread worker = new Thread(() -> {
+			try {
+				result[0] = PhysGenModels.train(List.of(TrainingVolumes.rock()),
+					small(TrainingConfig.dsd(file)).steps(2), TrainingListener.NONE);
+			}
+			catch (final Exception e) {
+				failure[0] = e;
+			}
+		});
+		worker.start();
+		worker.join();
+		if (failure[0] != null) throw failure[0];
+		assertEquals(2, result[0].steps());
+	}
+
+	@Test
 	void sameSeedTrainsTheSameWeightsAndAnotherSeedDoesNot() throws IOException {
 		final List<LabelVolume> data = List.of(TrainingVolumes.rock());
 		final Path a = folder.resolve("a.physgen"), b = folder.resolve("b.physgen"),

@@ -20,6 +20,9 @@ public final class DjlRuntime {
 	/** Inter-op parallelism: the networks run one operator at a time, so one thread suffices. */
 	public static final int INTEROP_THREADS = 1;
 
+	private static final String PYTORCH_VERSION = "2.7.1";
+	private static final String DJL_VERSION = "0.35.1";
+
 	private static Integer appliedThreads;
 
 	private DjlRuntime() {}
@@ -58,11 +61,28 @@ public final class DjlRuntime {
 				wanted + " threads (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() +
 				" GPU(s)");
 		}
+		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			throw new IllegalStateException("PyTorch could not be loaded on " + platform() + ": " +
+				e.getMessage() + ". PhysGen runs offline and needs the native PyTorch library for this " +
+				"platform on the classpath: put ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION +
+				":" + platform() + " (or a CUDA build, pytorch-native-cuXXX) and ai.djl.pytorch:" +
+				"pytorch-jni:" + PYTORCH_VERSION + "-" + DJL_VERSION + " into Fiji.app/jars " +
+				"(target/dependency headless)", e);
+		}
 		finally {
 			thread.setContextClassLoader(previous);
 		}
 		appliedThreads = wanted;
 		return wanted;
+	}
+
+	/** DJL's platform name of this machine, as in the native jar's classifier. */
+	static String platform() {
+		final String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+		final String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+		final String system = os.startsWith("win") ? "win" : os.startsWith("mac") ? "osx" : "linux";
+		final String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : "x86_64";
+		return system + "-" + cpu;
 	}
 
 	/**

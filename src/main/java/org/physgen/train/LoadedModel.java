@@ -3,6 +3,8 @@ package org.physgen.train;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.physgen.nn.BlockNetworkFunction;
+import org.physgen.nn.MemoryEstimate;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
 import org.physgen.nn.ModelFamily;
@@ -73,6 +75,11 @@ abstract class LoadedModel implements GenerativeModel {
 		checkSize("size_x", request.sizeX());
 		checkSize("size_y", request.sizeY());
 		checkSize("size_z", request.sizeZ());
+		if (network instanceof BlockNetworkFunction block && !block.device().isGpu()) {
+			final int edge = (int) Math.ceil(Math.cbrt((double) request.voxels()));
+			MemoryEstimate.requireInferenceFits(metadata.network(), request.batchSize(), edge,
+				MemoryEstimate.cpuBudgetBytes());
+		}
 	}
 
 	private void checkSize(final String name, final int size) {

@@ -3,11 +3,14 @@ package org.physgen.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.nn.BlockNetworkFunction;
+import org.physgen.nn.DjlRuntime;
+import org.physgen.nn.ModelBundle;
 import org.physgen.nn.ModelFamily;
+import org.physgen.nn.NetworkConfig;
 import org.physgen.train.GenerationListener;
 import org.physgen.train.GenerationRequest;
 import org.physgen.train.GenerativeModel;
@@ -17,53 +20,65 @@ import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
 import org.physgen.volume.LabelVolume;
-import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
+import org.physgen.volume.VolumeReader;
+
+import ai.djl.Device;
 
 /**
- * Training and generation with the default network (32·(1,2,2), two residual blocks per level) on
- * CPU, printed as a Markdown table. Training: steps/s over steps 3..8 of a run on a periodic
- * Gaussian-field rock (porosity 0.2), after two warm-up steps. Generation: one volume from the model
- * just trained (eight steps, so its rates are close to the initial r·ln 2 field: the DSD evaluation
- * count here is that of a nearly untrained network; trained models take more, see the sample models),
- * DSD at the default tolerance 0.1, PFGM++ at n = 18 (35 evaluations). Arguments: thread count (default:
- * all cores) and sizes (default 32 64).
+ * Training and generation on the CPU, printed as two Markdown tables. First, the default network
+ * (32·(1,2,2), two residual blocks per level, 4.0 M parameters) of each family: seconds per training
+ * step over steps 2..4 of a run on sample-data/porous-rock-64.tif (batch 4 at 32³, batch 1 at 64³)
+ * and seconds per forward pass at batch 1. Second, full generation of one volume with the
+ * pretrained models of sample-data/models at their defaults (DSD tolerance 0.1 and step fraction 0.05;
+ * PFGM++ n = 18): network evaluations and wall time. Arguments: thread count (default: all cores)
+ * and sizes (default 32 64).
  */
 public final class ModelsBenchmark {
 
-	private static final int WARMUP_STEPS = 2;
-	private static final int MEASURED_STEPS = 6;
+	private static final int WARMUP_STEPS = 1;
+	private static final int MEASURED_STEPS = 3;
+	private static final int FORWARD_ROUNDS = 3;
 
 	private ModelsBenchmark() {}
 
 	public static void main(final String[] args) throws IOException {
 		final int threads = args.length > 0 ? Integer.parseInt(args[0])
 			: Runtime.getRuntime().availableProcessors();
-		final List<Integer> sizes = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) sizes.add(Integer.parseInt(args[i]));
-		if (sizes.isEmpty()) sizes.addAll(List.of(32, 64));
+		final int[] sizes = args.length > 1 ? java.util.Arrays.stream(args).skip(1)
+			.mapToInt(Integer::parseInt).toArray() : new int[] { 32, 64 };
+		DjlRuntime.start(threads, line -> {});
+		final LabelVolume rock = VolumeReader.read(Path.of("sample-data", "porous-rock-64.tif"));
 		final Path folder = Files.createTempDirectory("physgen-benchmark");
-		System.out.println("| family | size | batch | threads | training steps/s | s/step | " +
-			"generation s (1 volume) | network evaluations | s/evaluation |");
-		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+		System.out.println("Default network, " + threads + " threads:");
+		System.out.println();
+		System.out.println("| family | size | training batch | s/step | steps/s | forward s (batch 1) |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
 		for (final ModelFamily family : ModelFamily.values()) {
 			for (final int size : sizes) {
 				final int batch = size <= 32 ? 4 : 1;
-				final LabelVolume rock = SyntheticMicrostructures.generate(new SyntheticSpec(
-					SyntheticKind.GAUSSIAN_FIELD, 2 * size, 2 * size, 2 * size, new double[] { 0.2 }, 4, 5, true,
-					7, VoxelSize.DEFAULT));
 				final Path file = folder.resolve(family.key() + "-" + size + ".physgen");
 				final StepTimer timer = new StepTimer();
 				PhysGenModels.train(List.of(rock), TrainingConfig.of(family, file).cropSize(size)
-					.batchSize(batch).steps(WARMUP_STEPS + MEASURED_STEPS).threads(threads)
-					.checkpointEvery(1000).seed(1), timer);
+					.batchSize(batch).steps(WARMUP_STEPS + MEASURED_STEPS).threads(threads).checkpointEvery(1000)
+					.seed(1), timer);
+				final double forward = forwardSeconds(file, size);
+				System.out.printf(Locale.ROOT, "| %s | %d^3 | %d | %.2f | %.3f | %.2f |%n", name(family), size,
+					batch, timer.secondsPerStep(), 1 / timer.secondsPerStep(), forward);
+			}
+		}
+		System.out.println();
+		System.out.println("Sample models (base width 8), one volume, batch 1, " + threads + " threads:");
+		System.out.println();
+		System.out.println("| model | size | network evaluations | generation s | s/evaluation |");
+		System.out.println("|---|---:|---:|---:|---:|");
+		for (final String model : List.of("porous-rock-dsd.physgen", "porous-rock-pfgmpp.physgen")) {
+			for (final int size : sizes) {
 				final int[] evaluations = new int[1];
-				final double seconds;
-				try (GenerativeModel model = PhysGenModels.load(file, "cpu", threads)) {
-					final long start = System.nanoTime();
-					model.generate(GenerationRequest.cube(1, size, TargetFractions.explicit(0.2), 3),
+				final long start = System.nanoTime();
+				try (GenerativeModel m = PhysGenModels.load(Path.of("sample-data", "models", model), "cpu",
+					threads))
+				{
+					m.generate(GenerationRequest.cube(1, size, TargetFractions.explicit(0.2), 1),
 						new GenerationListener() {
 
 							@Override
@@ -72,13 +87,35 @@ public final class ModelsBenchmark {
 									"$1"));
 							}
 						});
-					seconds = (System.nanoTime() - start) / 1e9;
 				}
-				System.out.printf(Locale.ROOT, "| %s | %d^3 | %d | %d | %.3f | %.2f | %.1f | %d | %.3f |%n",
-					family == ModelFamily.DSD ? "DSD" : "PFGM++", size, batch, threads, timer.stepsPerSecond(),
-					1 / timer.stepsPerSecond(), seconds, evaluations[0], seconds / evaluations[0]);
+				final double seconds = (System.nanoTime() - start) / 1e9;
+				System.out.printf(Locale.ROOT, "| %s | %d^3 | %d | %.1f | %.3f |%n", model, size,
+					evaluations[0], seconds, seconds / evaluations[0]);
 			}
 		}
+	}
+
+	private static double forwardSeconds(final Path file, final int size) throws IOException {
+		final ModelBundle bundle = ModelBundle.read(file);
+		final NetworkConfig config = bundle.metadata().network();
+		try (BlockNetworkFunction network = BlockNetworkFunction.load(config, bundle.weights(),
+			Device.cpu()))
+		{
+			final int voxels = size * size * size;
+			final float[] input = new float[config.inputChannels() * voxels];
+			final float[] output = new float[config.outputChannels() * voxels];
+			final float[] condition = config.conditionDim() == 0 ? null : new float[config.conditionDim()];
+			network.evaluate(1, size, size, size, input, new float[] { 0.5f }, condition, output);
+			final long start = System.nanoTime();
+			for (int i = 0; i < FORWARD_ROUNDS; i++) {
+				network.evaluate(1, size, size, size, input, new float[] { 0.5f }, condition, output);
+			}
+			return (System.nanoTime() - start) / 1e9 / FORWARD_ROUNDS;
+		}
+	}
+
+	private static String name(final ModelFamily family) {
+		return family == ModelFamily.DSD ? "DSD" : "PFGM++";
 	}
 
 	/** Times the steps after the warm-up. */
@@ -96,8 +133,8 @@ public final class ModelsBenchmark {
 			last = now;
 		}
 
-		double stepsPerSecond() {
-			return (lastStep - WARMUP_STEPS) / ((last - warmEnd) / 1e9);
+		double secondsPerStep() {
+			return (last - warmEnd) / 1e9 / (lastStep - WARMUP_STEPS);
 		}
 	}
 }

@@ -5,7 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.physgen.lattice.Boundary;
+import org.physgen.nn.ComputeDevice;
+import org.physgen.nn.DjlRuntime;
+import org.physgen.nn.ModelFamily;
+import org.physgen.nn.ModelMetadata;
+import org.physgen.nn.TorchScriptImport;
 import org.physgen.volume.LabelVolume;
+
+import ai.djl.Device;
 
 /** The library API: train a model bundle, load one, then generate with {@link GenerativeModel}. */
 public final class PhysGenModels {
@@ -20,6 +28,37 @@ public final class PhysGenModels {
 		final TrainingListener listener) throws IOException
 	{
 		return TrainingRun.train(volumes, config, listener);
+	}
+
+	/**
+	 * Wraps a TorchScript network exported from PyTorch into a model bundle at
+	 * {@code config.modelFile()}. The reference volumes give the phase table, the voxel size and the
+	 * phase-fraction statistics of {@code config.cropSize()} crops; the configuration gives the family
+	 * and the process settings (DSD hop rate, schedule and boundary; PFGM++ D). The network must follow
+	 * the I/O contract of the family (README, "Importing a TorchScript network"); one forward pass is
+	 * tried before anything is written.
+	 *
+	 * @param sizeMultiple every spatial size the network accepts is a multiple of this
+	 * @param conditioned whether the network takes the target fractions as third argument
+	 */
+	public static ModelMetadata importTorchScript(final Path torchScriptFile,
+		final List<LabelVolume> reference, final TrainingConfig config, final int sizeMultiple,
+		final boolean conditioned) throws IOException
+	{
+		config.validate();
+		final CropSampler crops = new CropSampler(reference, config.cropSize());
+		final boolean dsd = config.family() == ModelFamily.DSD;
+		final int phases = crops.phases().phaseCount();
+		final ModelMetadata.Builder builder = TorchScriptImport.metadata(config.family(), crops.phases(),
+			conditioned ? phases - 1 : 0, sizeMultiple).voxelSize(reference.get(0).voxelSize())
+			.cropSize(config.cropSize())
+			.boundary(dsd && config.boundary() == Boundary.PERIODIC ? ModelMetadata.PERIODIC
+				: ModelMetadata.REFLECTING)
+			.trainingData(TrainingMetadata.statistics(config, crops));
+		DjlRuntime.start(config.threads(), line -> {});
+		final Device device = ComputeDevice.parse(config.device()).resolve(line -> {});
+		return TorchScriptImport.importFile(torchScriptFile,
+			TrainingMetadata.process(builder, config).build(), config.modelFile(), device);
 	}
 
 	/**

@@ -51,12 +51,18 @@ final class TrainingMetadata {
 			.boundary(periodic ? ModelMetadata.PERIODIC : ModelMetadata.REFLECTING)
 			.network(network)
 			.trainingData(statistics(config, crops));
-		if (dsd) {
-			builder.dsd(new DsdProcess(config.rate(), config.schedule().name().toLowerCase(Locale.ROOT),
-				config.scheduleSteps(), GenerationRequest.DEFAULT_TOLERANCE));
+		return process(builder, config).build();
+	}
+
+	/** Adds the family's process settings from the training configuration. */
+	static ModelMetadata.Builder process(final ModelMetadata.Builder builder,
+		final TrainingConfig config)
+	{
+		if (config.family() == ModelFamily.DSD) {
+			return builder.dsd(new DsdProcess(config.rate(), config.schedule().name().toLowerCase(
+				Locale.ROOT), config.scheduleSteps(), GenerationRequest.DEFAULT_TOLERANCE));
 		}
-		else builder.pfgm(PfgmProcess.defaults(config.augDim()));
-		return builder.build();
+		return builder.pfgm(PfgmProcess.defaults(config.augDim()));
 	}
 
 	/** GroupNorm groups: the largest count up to 8 that divides the base width. */
@@ -92,7 +98,7 @@ final class TrainingMetadata {
 			: PerturbationKernel.of(process.augDim());
 	}
 
-	private static TrainingData statistics(final TrainingConfig config, final CropSampler crops) {
+	static TrainingData statistics(final TrainingConfig config, final CropSampler crops) {
 		final UniformRandomProvider rng = RandomStreams.of(config.seed(), STATISTICS_KEY);
 		final int phases = crops.phases().phaseCount();
 		final List<double[]> fractions = new ArrayList<>(STATISTICS_CROPS);

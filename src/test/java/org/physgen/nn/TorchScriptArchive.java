@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
  * (the module object, pickle protocol 2), {@code <dir>/code/__torch__.py} (the class source) and one
  * {@code <dir>/data/N} record per float parameter. The module class is {@code __torch__.Fixture}.
  */
-final class TorchScriptArchive {
+public final class TorchScriptArchive {
 
 	private static final String DIR = "fixture";
 
@@ -32,7 +32,7 @@ final class TorchScriptArchive {
 	 * @param arguments names of the tensor arguments of {@code forward}
 	 * @param body TorchScript statements of {@code forward}, the last one a {@code return}
 	 */
-	TorchScriptArchive(final List<String> arguments, final String... body) {
+	public TorchScriptArchive(final List<String> arguments, final String... body) {
 		this.arguments = arguments;
 		this.body = List.of(body);
 	}
@@ -43,7 +43,7 @@ final class TorchScriptArchive {
 		return this;
 	}
 
-	void write(final Path file) throws IOException {
+	public void write(final Path file) throws IOException {
 		Files.write(file, bytes());
 	}
 

@@ -31,6 +31,6 @@ final class SeededInitializer implements Initializer {
 		for (int i = 0; i < values.length; i++) {
 			values[i] = (float) random.nextDouble(-bound, bound);
 		}
-		return manager.create(values, shape).toType(dataType, false);
+		return Tensors.of(manager, values, shape).toType(dataType, false);
 	}
 }

@@ -2,6 +2,8 @@ package org.physgen.train;
 
 import java.util.List;
 
+import org.physgen.nn.Tensors;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -91,8 +93,8 @@ public final class AdamOptimizer implements AutoCloseable {
 		for (int i = 0; i < first.length; i++) {
 			checkShape(moments.get(2 * i), first[i], i);
 			checkShape(moments.get(2 * i + 1), second[i], i);
-			first[i].set(moments.get(2 * i).toFloatArray());
-			second[i].set(moments.get(2 * i + 1).toFloatArray());
+			Tensors.assign(first[i], moments.get(2 * i));
+			Tensors.assign(second[i], moments.get(2 * i + 1));
 		}
 		updates = updateCount;
 	}

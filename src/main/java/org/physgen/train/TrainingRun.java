@@ -118,7 +118,7 @@ final class TrainingRun {
 				TrainingCheckpoint.WEIGHTS));
 		final List<ai.djl.nn.Parameter> parameters = TrainingCheckpoint.parameters(network);
 		try (AdamOptimizer adam = new AdamOptimizer(parameters, manager);
-			WeightAverage average = new WeightAverage(parameters, config.emaDecay(), manager))
+			WeightAverage average = new WeightAverage(parameters, config.emaDecay()))
 		{
 			final LossHistory history;
 			if (resumed != null) {

@@ -2,9 +2,10 @@ package org.physgen.train;
 
 import java.util.List;
 
+import org.physgen.nn.Tensors;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 
@@ -18,15 +19,12 @@ public final class WeightAverage implements AutoCloseable {
 	private final NDArray[] average;
 	private final double decay;
 
-	public WeightAverage(final List<Parameter> parameters, final double decay,
-		final NDManager manager)
-	{
+	public WeightAverage(final List<Parameter> parameters, final double decay) {
 		this.parameters = List.copyOf(parameters);
 		this.decay = decay;
 		average = new NDArray[parameters.size()];
 		for (int i = 0; i < average.length; i++) {
-			final NDArray w = parameters.get(i).getArray();
-			average[i] = manager.create(w.toFloatArray(), w.getShape()).toDevice(w.getDevice(), false);
+			average[i] = parameters.get(i).getArray().duplicate();
 		}
 	}
 
@@ -49,7 +47,7 @@ public final class WeightAverage implements AutoCloseable {
 			throw new IllegalArgumentException("weight average holds " + saved.size() +
 				" parameters, the network has " + average.length);
 		}
-		for (int i = 0; i < average.length; i++) average[i].set(saved.get(i).toFloatArray());
+		for (int i = 0; i < average.length; i++) Tensors.assign(average[i], saved.get(i));
 	}
 
 	/**
@@ -57,17 +55,20 @@ public final class WeightAverage implements AutoCloseable {
 	 * back.
 	 */
 	public <T> T withAveragedWeights(final java.util.function.Supplier<T> action) {
-		final float[][] trained = new float[average.length][];
+		final NDArray[] trained = new NDArray[average.length];
 		for (int i = 0; i < average.length; i++) {
 			final NDArray w = parameters.get(i).getArray();
-			trained[i] = w.toFloatArray();
-			w.set(average[i].toFloatArray());
+			trained[i] = w.duplicate();
+			Tensors.assign(w, average[i]);
 		}
 		try {
 			return action.get();
 		}
 		finally {
-			for (int i = 0; i < average.length; i++) parameters.get(i).getArray().set(trained[i]);
+			for (int i = 0; i < average.length; i++) {
+				Tensors.assign(parameters.get(i).getArray(), trained[i]);
+				trained[i].close();
+			}
 		}
 	}
 

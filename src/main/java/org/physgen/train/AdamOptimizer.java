@@ -42,7 +42,8 @@ public final class AdamOptimizer implements AutoCloseable {
 
 	/**
 	 * Applies one update from the parameters' gradients, scaled down first so that their global norm
-	 * is at most {@code clipNorm}.
+	 * is at most {@code clipNorm}. A step whose gradients are not finite changes nothing (as mixed-
+	 * precision loss scaling does) and returns the non-finite norm; the caller decides when to give up.
 	 *
 	 * @return the global gradient norm before clipping
 	 */
@@ -54,8 +55,8 @@ public final class AdamOptimizer implements AutoCloseable {
 			}
 			final double norm = Math.sqrt(squared);
 			if (!Double.isFinite(norm)) {
-				throw new IllegalStateException("training diverged: the gradient norm is " + norm +
-					"; lower learning_rate");
+				clearGradients();
+				return norm;
 			}
 			final double scale = norm > clipNorm ? clipNorm / norm : 1;
 			updates++;
@@ -67,11 +68,15 @@ public final class AdamOptimizer implements AutoCloseable {
 				first[i].muli(BETA1).addi(g.mul(1 - BETA1));
 				second[i].muli(BETA2).addi(g.square().muli(1 - BETA2));
 				w.subi(first[i].div(second[i].sqrt().addi(EPSILON)).muli(learningRate * correction));
-				// DJL's PyTorch gradient collector accumulates into the gradients; clear them for the next step
-				w.getGradient().muli(0);
 			}
+			clearGradients();
 			return norm;
 		}
+	}
+
+	/** DJL's PyTorch gradient collector adds to the gradients; each step starts from zero. */
+	private void clearGradients() {
+		for (final Parameter p : parameters) p.getArray().getGradient().muli(0);
 	}
 
 	/** Moment estimates, for a checkpoint (the update count goes into the checkpoint state). */

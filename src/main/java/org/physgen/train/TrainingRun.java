@@ -42,11 +42,13 @@ final class TrainingRun {
 	private static final long CROP_KEY = 0x43524F50L;
 	private static final long NOISE_KEY = 0x4E4F4953L;
 	private static final int LOSS_WINDOW = 50;
+	private static final int MAX_SKIPPED_STEPS = 10;
 
 	private final TrainingConfig config;
 	private final TrainingListener listener;
 	private final AtomicBoolean interrupted = new AtomicBoolean();
 	private final CountDownLatch finished = new CountDownLatch(1);
+	private int skippedInARow;
 
 	private TrainingRun(final TrainingConfig config, final TrainingListener listener) {
 		this.config = config;
@@ -139,7 +141,7 @@ final class TrainingRun {
 				step++;
 				final double loss = step(network, store, objective, crops, adam, step, manager);
 				average.update(adam.updates());
-				history.add(step, loss);
+				if (Double.isFinite(loss)) history.add(step, loss);
 				final double seconds = (System.nanoTime() - startTime) / 1e9;
 				final double speed = (step - startStep) / seconds;
 				listener.progress(new TrainingProgress(step, config.steps(), loss, speed,
@@ -180,7 +182,13 @@ final class TrainingRun {
 			loss = value.getFloat();
 		}
 		final double warmup = config.warmupSteps() == 0 ? 1 : Math.min(1, step / (double) config.warmupSteps());
-		adam.step(config.learningRate() * warmup, config.clipNorm());
+		final double norm = adam.step(config.learningRate() * warmup, config.clipNorm());
+		if (Double.isFinite(norm)) skippedInARow = 0;
+		else if (++skippedInARow >= MAX_SKIPPED_STEPS) {
+			throw new IllegalStateException("training diverged: the gradient norm was " + norm + " in " +
+				skippedInARow + " steps in a row; lower learning_rate");
+		}
+		else listener.log("step " + step + " skipped: the gradient norm is " + norm);
 		return loss;
 	}
 

@@ -49,11 +49,7 @@ public final class AdamOptimizer implements AutoCloseable {
 	 */
 	public double step(final double learningRate, final double clipNorm) {
 		try (NDScope scope = new NDScope()) {
-			double squared = 0;
-			for (final Parameter p : parameters) {
-				squared += p.getArray().getGradient().square().sum().getFloat();
-			}
-			final double norm = Math.sqrt(squared);
+			final double norm = globalNorm();
 			if (!Double.isFinite(norm)) {
 				clearGradients();
 				return norm;
@@ -72,6 +68,24 @@ public final class AdamOptimizer implements AutoCloseable {
 			clearGradients();
 			return norm;
 		}
+	}
+
+	/**
+	 * The norm of all gradients together, summed in double precision per parameter after scaling by
+	 * its largest magnitude, so that large but finite gradients are clipped rather than overflowing
+	 * float32.
+	 */
+	private double globalNorm() {
+		double squared = 0;
+		for (final Parameter p : parameters) {
+			final NDArray g = p.getArray().getGradient();
+			final double largest = g.abs().max().getFloat();
+			if (!Double.isFinite(largest)) return largest;
+			if (largest == 0) continue;
+			final double relative = g.div(largest).square().sum().getFloat();
+			squared += largest * largest * relative;
+		}
+		return Math.sqrt(squared);
 	}
 
 	/** DJL's PyTorch gradient collector adds to the gradients; each step starts from zero. */

@@ -92,6 +92,28 @@ class TrainingStepTest {
 		}
 	}
 
+	@Test
+	void aStepWithNonFiniteGradientsChangesNothing() {
+		final NetworkConfig config = new NetworkConfig(1, 6, 4, List.of(1, 2), 1, 2, 0, false, 0, true);
+		try (NDManager manager = NDManager.newBaseManager(DjlRuntime.ENGINE)) {
+			final UNet3d net = UNet3d.create(config, manager, 3);
+			final ParameterStore store = new ParameterStore(manager, false);
+			final byte[] before = net.parameterBytes();
+			try (AdamOptimizer adam = new AdamOptimizer(TrainingCheckpoint.parameters(net), manager)) {
+				try (NDManager stepManager = manager.newSubManager();
+					GradientCollector collector = Engine.getInstance().newGradientCollector())
+				{
+					final NDArray out = net.apply(store, stepManager.ones(new Shape(1, 1, SIZE, SIZE, SIZE)),
+						stepManager.create(new float[] { 0.5f }), null, true);
+					collector.backward(out.sum().mul(Float.NaN));
+				}
+				assertTrue(Double.isNaN(adam.step(1e-3, 1.0)));
+				assertEquals(0, adam.updates());
+				org.junit.jupiter.api.Assertions.assertArrayEquals(before, net.parameterBytes());
+			}
+		}
+	}
+
 	private static byte[][][] fixedBatch(final LabelVolume volume) {
 		final CropSampler sampler = new CropSampler(List.of(volume), SIZE);
 		final UniformRandomProvider rng = RandomStreams.of(1, 2);

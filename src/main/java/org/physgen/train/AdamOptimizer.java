@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 
 /**
@@ -19,6 +20,7 @@ public final class AdamOptimizer implements AutoCloseable {
 	private static final double BETA1 = 0.9;
 	private static final double BETA2 = 0.999;
 	private static final double EPSILON = 1e-8;
+	private static final NDIndex ALL = new NDIndex("...");
 
 	private final List<Parameter> parameters;
 	private final NDArray[] first;
@@ -88,9 +90,12 @@ public final class AdamOptimizer implements AutoCloseable {
 		return Math.sqrt(squared);
 	}
 
-	/** DJL's PyTorch gradient collector adds to the gradients; each step starts from zero. */
+	/**
+	 * DJL's PyTorch gradient collector adds to the gradients, so each step starts by filling them
+	 * with zeros (a fill, not a product with 0, which would keep an infinite or NaN entry).
+	 */
 	private void clearGradients() {
-		for (final Parameter p : parameters) p.getArray().getGradient().muli(0);
+		for (final Parameter p : parameters) p.getArray().getGradient().set(ALL, 0);
 	}
 
 	/** Moment estimates, for a checkpoint (the update count goes into the checkpoint state). */

@@ -76,7 +76,7 @@ abstract class LoadedModel implements GenerativeModel {
 		checkSize("size_y", request.sizeY());
 		checkSize("size_z", request.sizeZ());
 		if (network instanceof BlockNetworkFunction block && !block.device().isGpu()) {
-			final int edge = (int) Math.ceil(Math.cbrt((double) request.voxels()));
+			final int edge = Math.max(request.sizeX(), Math.max(request.sizeY(), request.sizeZ()));
 			MemoryEstimate.requireInferenceFits(metadata.network(), request.batchSize(), edge,
 				MemoryEstimate.cpuBudgetBytes());
 		}

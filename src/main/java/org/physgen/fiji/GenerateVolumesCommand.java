@@ -74,7 +74,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 	private int steps = GenerationRequest.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
-	private int batch_size = 1;
+	private int batch_size = 4;
 
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";

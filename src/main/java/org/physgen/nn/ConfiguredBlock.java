@@ -33,8 +33,9 @@ abstract class ConfiguredBlock extends AbstractBlock {
 		return addParameter(Parameter.builder().setName(name).setType(type).optShape(shape).build());
 	}
 
+	/** x·sigmoid(x), without DJL's swish, whose β operand autograd reads after it is freed. */
 	static NDArray silu(final NDArray x) {
-		return Activation.swish(x, 1f);
+		return x.mul(Activation.sigmoid(x));
 	}
 
 	static NDList single(final NDArray x) {

@@ -22,6 +22,17 @@ public final class Tensors {
 		}
 	}
 
+	/**
+	 * A scalar tensor in PyTorch's own memory, for arithmetic whose operand autograd keeps for the
+	 * backward pass. DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} (and
+	 * {@code Activation.swish}, which multiplies by its β) wrap the number in a tensor over a direct
+	 * buffer and close it at once: the backward pass then reads freed memory, which gave gradients
+	 * scaled by whatever the memory held, and now and then NaN.
+	 */
+	public static NDArray scalar(final NDManager manager, final double value) {
+		return manager.full(new Shape(), (float) value);
+	}
+
 	/** Overwrites {@code target} in place with the values of {@code source} (same shape). */
 	public static void assign(final NDArray target, final NDArray source) {
 		if (!target.getShape().equals(source.getShape())) {

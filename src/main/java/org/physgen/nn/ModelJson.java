@@ -28,6 +28,9 @@ final class ModelJson {
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
+	private static final String ADAPTIVE_NORM = "adaptive_norm";
+	private static final String ADDITIVE = "additive";
+
 	private ModelJson() {}
 
 	static String write(final ModelMetadata m) {
@@ -66,6 +69,8 @@ final class ModelJson {
 			dsd.addProperty("schedule", m.dsd().schedule());
 			dsd.addProperty("schedule_steps", m.dsd().scheduleSteps());
 			dsd.addProperty("tolerance", m.dsd().tolerance());
+			dsd.addProperty("rate_head", m.dsd().rateHead());
+			dsd.addProperty("time_weighting", m.dsd().timeWeighting());
 			o.add("dsd", dsd);
 		}
 		if (m.pfgm() != null) {
@@ -146,7 +151,9 @@ final class ModelJson {
 		if (family == ModelFamily.DSD) {
 			final JsonObject dsd = object(o, "dsd");
 			b.dsd(new DsdProcess(number(dsd, "rate"), string(dsd, "schedule"), integer(dsd, "schedule_steps"),
-				number(dsd, "tolerance")));
+				number(dsd, "tolerance"), dsd.has("rate_head") ? string(dsd, "rate_head")
+					: DsdProcess.LEGACY_RATE_HEAD, dsd.has("time_weighting") ? string(dsd, "time_weighting")
+						: DsdProcess.LEGACY_TIME_WEIGHTING));
 		}
 		else {
 			final JsonObject pfgm = object(o, "pfgm");
@@ -184,6 +191,7 @@ final class ModelJson {
 		o.addProperty("attention", n.attention());
 		o.addProperty("condition_dim", n.conditionDim());
 		o.addProperty("periodic", n.periodic());
+		o.addProperty("embedding", n.adaptiveNorm() ? ADAPTIVE_NORM : ADDITIVE);
 		return o;
 	}
 
@@ -196,11 +204,22 @@ final class ModelJson {
 		try {
 			return new NetworkConfig(integer(o, "input_channels"), integer(o, "output_channels"),
 				integer(o, "base_channels"), multipliers, integer(o, "res_blocks"), integer(o, "groups"),
-				number(o, "dropout"), bool(o, "attention"), integer(o, "condition_dim"), bool(o, "periodic"));
+				number(o, "dropout"), bool(o, "attention"), integer(o, "condition_dim"), bool(o, "periodic"),
+				adaptiveNorm(o));
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException("network config invalid: " + e.getMessage(), e);
 		}
+	}
+
+	/** Files without the field were written before adaptive GroupNorm existed. */
+	private static boolean adaptiveNorm(final JsonObject o) {
+		if (!o.has("embedding")) return false;
+		final String mode = string(o, "embedding");
+		if (mode.equals(ADAPTIVE_NORM)) return true;
+		if (mode.equals(ADDITIVE)) return false;
+		throw new IllegalArgumentException("network.embedding must be '" + ADAPTIVE_NORM + "' or '" +
+			ADDITIVE + "', got '" + mode + "'");
 	}
 
 	private static PhaseTable phases(final JsonObject o) {

@@ -18,10 +18,13 @@ import java.util.List;
  * @param attention whether the lowest level has a self-attention block
  * @param conditionDim length of the condition vector (phase fractions), 0 for none
  * @param periodic circular padding (periodic processes) instead of zero padding
+ * @param adaptiveNorm the time/condition embedding enters every residual block as a scale and
+ *          shift after its GroupNorm (SPEC §7); false only for networks of earlier model files,
+ *          which add it before the GroupNorm
  */
 public record NetworkConfig(int inputChannels, int outputChannels, int baseChannels,
 	List<Integer> multipliers, int resBlocks, int groups, double dropout, boolean attention,
-	int conditionDim, boolean periodic)
+	int conditionDim, boolean periodic, boolean adaptiveNorm)
 {
 
 	public static final int DEFAULT_BASE_CHANNELS = 32;
@@ -48,6 +51,15 @@ public record NetworkConfig(int inputChannels, int outputChannels, int baseChann
 		}
 	}
 
+	/** A network whose embedding enters through adaptive GroupNorm, as every new network. */
+	public NetworkConfig(final int inputChannels, final int outputChannels, final int baseChannels,
+		final List<Integer> multipliers, final int resBlocks, final int groups, final double dropout,
+		final boolean attention, final int conditionDim, final boolean periodic)
+	{
+		this(inputChannels, outputChannels, baseChannels, multipliers, resBlocks, groups, dropout,
+			attention, conditionDim, periodic, true);
+	}
+
 	/** The default network of SPEC §7: 32·(1,2,2), two residual blocks per level, 8 groups. */
 	public static NetworkConfig standard(final int inputChannels, final int outputChannels,
 		final int conditionDim, final boolean periodic)
@@ -60,22 +72,22 @@ public record NetworkConfig(int inputChannels, int outputChannels, int baseChann
 		final int newGroups)
 	{
 		return new NetworkConfig(inputChannels, outputChannels, newBaseChannels, newMultipliers,
-			resBlocks, newGroups, dropout, attention, conditionDim, periodic);
+			resBlocks, newGroups, dropout, attention, conditionDim, periodic, adaptiveNorm);
 	}
 
 	public NetworkConfig withResBlocks(final int newResBlocks) {
 		return new NetworkConfig(inputChannels, outputChannels, baseChannels, multipliers,
-			newResBlocks, groups, dropout, attention, conditionDim, periodic);
+			newResBlocks, groups, dropout, attention, conditionDim, periodic, adaptiveNorm);
 	}
 
 	public NetworkConfig withAttention(final boolean newAttention) {
 		return new NetworkConfig(inputChannels, outputChannels, baseChannels, multipliers,
-			resBlocks, groups, dropout, newAttention, conditionDim, periodic);
+			resBlocks, groups, dropout, newAttention, conditionDim, periodic, adaptiveNorm);
 	}
 
 	public NetworkConfig withDropout(final double newDropout) {
 		return new NetworkConfig(inputChannels, outputChannels, baseChannels, multipliers,
-			resBlocks, groups, newDropout, attention, conditionDim, periodic);
+			resBlocks, groups, newDropout, attention, conditionDim, periodic, adaptiveNorm);
 	}
 
 	public int levels() {

@@ -8,14 +8,21 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Residual block of the U-Net: GroupNorm, SiLU, 3×3×3 conv, plus the projected embedding per
- * channel, dropout, GroupNorm, SiLU, 3×3×3 conv; the input is added back, through a 1×1×1 conv
- * when the width changes. Inputs: the feature map and the embedding [N, E].
+ * Residual block of the U-Net: GroupNorm, SiLU, 3×3×3 conv, then the embedding, dropout, SiLU and
+ * a second 3×3×3 conv; the input is added back, through a 1×1×1 conv when the width changes.
+ * Inputs: the feature map and the embedding [N, E].
+ * <p>
+ * With {@link NetworkConfig#adaptiveNorm()} the embedding is projected to a per-channel scale and
+ * shift applied after the second GroupNorm, {@code h = norm(h)·(1 + scale) + shift} (EDM's adaptive
+ * GroupNorm, Karras et al. 2022, and SPEC §7). Otherwise (models written before format 2 of the
+ * network section) it is added per channel before that GroupNorm, which subtracts it exactly when a
+ * group holds one channel: such a network cannot see the noise level at that width.
  */
 final class ResidualBlock3d extends ConfiguredBlock {
 
 	private final int outChannels;
 	private final float dropout;
+	private final boolean adaptiveNorm;
 	private final GroupNorm3d norm1;
 	private final PaddedConv3d conv1;
 	private final DenseLayer embedding;
@@ -28,10 +35,12 @@ final class ResidualBlock3d extends ConfiguredBlock {
 	{
 		this.outChannels = outChannels;
 		this.dropout = (float) config.dropout();
+		adaptiveNorm = config.adaptiveNorm();
 		norm1 = addChildBlock("norm1", new GroupNorm3d(inChannels, config.groups()));
 		conv1 = addChildBlock("conv1", new PaddedConv3d(inChannels, outChannels, 3, config
 			.periodic()));
-		embedding = addChildBlock("embedding", new DenseLayer(embeddingChannels, outChannels));
+		embedding = addChildBlock("embedding", new DenseLayer(embeddingChannels,
+			adaptiveNorm ? 2 * outChannels : outChannels));
 		norm2 = addChildBlock("norm2", new GroupNorm3d(outChannels, config.groups()));
 		conv2 = addChildBlock("conv2", new PaddedConv3d(outChannels, outChannels, 3, config
 			.periodic()));
@@ -44,9 +53,21 @@ final class ResidualBlock3d extends ConfiguredBlock {
 	{
 		NDArray h = conv1.apply(store, silu(norm1.apply(store, x, training)), training);
 		final NDArray e = embedding.apply(store, silu(emb), training);
-		h = h.add(e.reshape(e.getShape().get(0), outChannels, 1, 1, 1));
-		if (dropout > 0) h = Dropout.dropout(h, dropout, training).singletonOrThrow();
-		h = conv2.apply(store, silu(norm2.apply(store, h, training)), training);
+		final long batch = e.getShape().get(0);
+		if (adaptiveNorm) {
+			final NDArray scaleShift = e.reshape(batch, 2, outChannels, 1, 1, 1);
+			final NDArray scale = scaleShift.get(":, 0");
+			final NDArray shift = scaleShift.get(":, 1");
+			h = norm2.apply(store, h, training).mul(scale.add(1)).add(shift);
+			if (dropout > 0) h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+			h = silu(h);
+		}
+		else {
+			h = h.add(e.reshape(batch, outChannels, 1, 1, 1));
+			if (dropout > 0) h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+			h = silu(norm2.apply(store, h, training));
+		}
+		h = conv2.apply(store, h, training);
 		return (skip == null ? x : skip.apply(store, x, training)).add(h);
 	}
 

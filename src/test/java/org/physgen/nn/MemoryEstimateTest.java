@@ -33,10 +33,10 @@ class MemoryEstimateTest {
 			false);
 		final long embedding = (4 * 16 + 16) + (16 * 16 + 16);
 		final long inputConv = 4 * 27 + 4;
-		// norm1, conv1, embedding projection, norm2, conv2
-		final long block4to4 = 2 * 4 + (4 * 4 * 27 + 4) + (16 * 4 + 4) + 2 * 4 + (4 * 4 * 27 + 4);
+		// norm1, conv1, embedding projection to a scale and a shift per channel, norm2, conv2
+		final long block4to4 = 2 * 4 + (4 * 4 * 27 + 4) + 2 * (16 * 4 + 4) + 2 * 4 + (4 * 4 * 27 + 4);
 		// decoder blocks see 4 + 4 skip channels and need a 1x1x1 skip conv
-		final long block8to4 = 2 * 8 + (4 * 8 * 27 + 4) + (16 * 4 + 4) + 2 * 4 + (4 * 4 * 27 + 4) +
+		final long block8to4 = 2 * 8 + (4 * 8 * 27 + 4) + 2 * (16 * 4 + 4) + 2 * 4 + (4 * 4 * 27 + 4) +
 			(4 * 8 + 4);
 		final long output = 2 * 4 + (4 * 27 + 1);
 		assertEquals(embedding + inputConv + 3 * block4to4 + 2 * block8to4 + output, MemoryEstimate

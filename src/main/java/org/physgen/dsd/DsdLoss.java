@@ -14,13 +14,43 @@ public final class DsdLoss {
 	private DsdLoss() {}
 
 	/**
-	 * Process likelihood (Poisson-Bregman): {@code mean(dt_b (y - R ln max(y, 1e-8)))} over all
-	 * items, channels, directions and voxels, weighted by each item's {@code t_k - t_(k-1)}.
+	 * Process likelihood (Poisson-Bregman): {@code mean(w_b (y - R ln max(y, 1e-8)))} over all
+	 * items, channels, directions and voxels, weighted by each item's {@link TimeWeighting} w_b.
 	 */
 	public static double processLikelihood(final BatchShape shape, final float[] rates,
-		final float[] counts, final float[] targets, final double[] delta)
+		final float[] counts, final float[] targets, final double[] weight)
 	{
-		return mean(shape, rates, counts, targets, delta, true);
+		return mean(shape, rates, counts, targets, weight, true);
+	}
+
+	/**
+	 * Process-likelihood loss minus its value at the targets themselves, per particle and
+	 * direction: {@code sum(y - R - R ln(y / R)) / (6 · particles)}, non-negative and 0 only when
+	 * every site total equals its target; unweighted, so losses at different times compare. Sites
+	 * where the model's total is 0 but the target is not count as the floor 1e-8.
+	 */
+	public static double divergence(final BatchShape shape, final float[] rates, final float[] counts,
+		final float[] targets)
+	{
+		final int voxels = shape.voxels();
+		double sum = 0;
+		double particles = 0;
+		for (int b = 0; b < shape.batch(); b++) {
+			for (int c = 0; c < shape.channels(); c++) {
+				final int countsOffset = shape.countsOffset(b, c);
+				for (int v = 0; v < voxels; v++) particles += counts[countsOffset + v];
+				for (final Direction d : Direction.values()) {
+					final int offset = shape.ratesOffset(b, c, d);
+					for (int v = 0; v < voxels; v++) {
+						final double y = (double) rates[offset + v] * counts[countsOffset + v];
+						final double target = targets[offset + v];
+						sum += processLikelihoodTerm(y, target) - (target > 0 ? processLikelihoodTerm(target,
+							target) : 0);
+					}
+				}
+			}
+		}
+		return particles == 0 ? 0 : sum / (Direction.COUNT * particles);
 	}
 
 	/** L1 on site totals: {@code mean |y - R|}. */
@@ -36,7 +66,7 @@ public final class DsdLoss {
 	}
 
 	private static double mean(final BatchShape shape, final float[] rates, final float[] counts,
-		final float[] targets, final double[] delta, final boolean likelihood)
+		final float[] targets, final double[] weight, final boolean likelihood)
 	{
 		if (rates.length != shape.ratesLength() || targets.length != shape.ratesLength()
 			|| counts.length != shape.countsLength())
@@ -58,7 +88,7 @@ public final class DsdLoss {
 					}
 				}
 			}
-			sum += likelihood ? delta[b] * item : item;
+			sum += likelihood ? weight[b] * item : item;
 		}
 		return sum / shape.ratesLength();
 	}

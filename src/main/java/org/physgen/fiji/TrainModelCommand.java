@@ -62,6 +62,11 @@ abstract class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false, description = "Same seed, same model (on the CPU)")
 	private long seed = 1;
 
+	@Parameter(label = "Augment with cube symmetries", persist = false,
+		description = "Train on crops turned and mirrored by the 48 symmetries of the cube (isotropic "
+			+ "materials); switch off for layered or oriented materials, or to fit one crop exactly")
+	private boolean augment = true;
+
 	@Parameter(label = "Resume", persist = false,
 		description = "Continue training the model in model_file up to steps instead of starting anew")
 	private boolean resume = false;
@@ -90,7 +95,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
 				.batchSize(batch_size).learningRate(learning_rate).baseChannels(channels).device(device)
-				.threads(threads).seed(seed).resume(resume).dataName(input.name());
+				.threads(threads).seed(seed).augment(augment).resume(resume).dataName(input.name());
 			config.validate();
 			final long start = System.nanoTime();
 			final TrainingResult result;

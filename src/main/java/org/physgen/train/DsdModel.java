@@ -2,12 +2,17 @@ package org.physgen.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.DsdLoss;
+import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
+import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.OccupancyRepair;
+import org.physgen.dsd.RateHead;
 import org.physgen.dsd.SamplerRun;
 import org.physgen.dsd.SamplerSettings;
 import org.physgen.dsd.SamplerStarts;
@@ -32,12 +37,14 @@ final class DsdModel extends LoadedModel {
 	private final ChannelMap channels;
 	private final Schedule schedule;
 	private final double rate;
+	private final RateHead head;
 
 	DsdModel(final Path file, final ModelMetadata metadata, final NetworkFunction network) {
 		super(file, metadata, network);
 		channels = TrainingMetadata.channels(metadata);
 		schedule = TrainingMetadata.schedule(metadata.dsd());
 		rate = metadata.dsd().rate();
+		head = TrainingMetadata.rateHead(metadata.dsd());
 	}
 
 	@Override
@@ -49,7 +56,7 @@ final class DsdModel extends LoadedModel {
 		final long[][] targets = GenerationTargets.counts(request.targets(), request.count(),
 			request.voxels(), phases().phaseCount(), metadata.trainingData(), request.seed());
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
-			new NetworkRateModel(network, rate));
+			new NetworkRateModel(network, rate, head));
 		final List<LabelVolume> volumes = new ArrayList<>(request.count());
 		for (int first = 0; first < request.count(); first += request.batchSize()) {
 			final int batch = Math.min(request.batchSize(), request.count() - first);
@@ -86,7 +93,7 @@ final class DsdModel extends LoadedModel {
 		final int[][] start = SamplerStarts.inpainting(grid, channels, volume.slices(), evolving,
 			request.regionCounts(), RandomStreams.derive(request.seed(), START_KEY));
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
-			new NetworkRateModel(network, rate));
+			new NetworkRateModel(network, rate, head));
 		final SamplerRun run = sampler.sample(new int[][][] { start }, evolving,
 			settings(request.tolerance(), request.stepFraction(),
 				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
@@ -98,6 +105,38 @@ final class DsdModel extends LoadedModel {
 			"fraction %.4f", run.evaluations(), repaired.repairedFraction()));
 		listener.progress(1, 1, 0);
 		return volume.withSlices(repaired.labels());
+	}
+
+	/**
+	 * The process-likelihood loss of this model's rates and of the forward rates r, at each of the
+	 * given time indices, on crops noised with a fixed seed (SPEC 4.3; unweighted, as a Bregman
+	 * divergence to the targets, so both are non-negative and 0 means every target met). The
+	 * forward rates are the untrained baseline: a model has learned the reverse process at a time
+	 * where its loss is below theirs.
+	 *
+	 * @param crops label crops {@code [crop][z][y·size + x]} of the training crop size
+	 * @param timeIndices time indices k in 1..T-1
+	 * @return {@code [2][timeIndices.length]}: the model's loss, then the forward rates' loss, per
+	 *         particle and direction
+	 */
+	double[][] lossByTime(final byte[][][] crops, final int[] timeIndices, final long seed) {
+		final int size = metadata.cropSize();
+		final Grid grid = new Grid(size, size, size, boundary());
+		final ForwardNoising noising = new ForwardNoising(grid, channels, rate, schedule);
+		final NetworkRateModel model = new NetworkRateModel(network, rate, head);
+		final double[][] losses = new double[2][timeIndices.length];
+		for (int i = 0; i < timeIndices.length; i++) {
+			final int[] k = new int[crops.length];
+			Arrays.fill(k, timeIndices[i]);
+			final NoisedBatch noised = noising.noise(crops, k, RandomStreams.derive(seed, i));
+			final float[] rates = new float[noised.shape().ratesLength()];
+			model.rates(noised.shape(), noised.counts(), noised.networkTime(), rates);
+			final float[] forward = new float[rates.length];
+			Arrays.fill(forward, (float) rate);
+			losses[0][i] = DsdLoss.divergence(noised.shape(), rates, noised.counts(), noised.targets());
+			losses[1][i] = DsdLoss.divergence(noised.shape(), forward, noised.counts(), noised.targets());
+		}
+		return losses;
 	}
 
 	private Boundary boundary() {

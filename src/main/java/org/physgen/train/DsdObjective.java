@@ -8,8 +8,11 @@ import org.physgen.dsd.DsdLoss;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
+import org.physgen.dsd.RateHead;
+import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
+import org.physgen.nn.Tensors;
 import org.physgen.nn.UNet3d;
 import org.physgen.volume.RandomStreams;
 
@@ -20,7 +23,8 @@ import ai.djl.training.ParameterStore;
 
 /**
  * DSD training (SPEC 4.3): noise each crop to a uniform time index, predict per-particle rates
- * r·softplus(output), and score them with the process-likelihood loss of {@link DsdLoss}.
+ * through the model's {@link RateHead}, and score them with the process-likelihood loss of
+ * {@link DsdLoss}, each item weighted by its {@link TimeWeighting}.
  */
 final class DsdObjective implements TrainingObjective {
 
@@ -30,20 +34,18 @@ final class DsdObjective implements TrainingObjective {
 	private final Grid grid;
 	private final int channels;
 	private final float[] inBoxLinks;
+	private final RateHead head;
+	private final TimeWeighting weighting;
 
 	DsdObjective(final Grid grid, final ChannelMap channels, final double rate,
-		final Schedule schedule)
+		final Schedule schedule, final RateHead head, final TimeWeighting weighting)
 	{
 		this.grid = grid;
 		this.channels = channels.channels();
+		this.head = head;
+		this.weighting = weighting;
 		noising = new ForwardNoising(grid, channels, rate, schedule);
 		inBoxLinks = grid.boundary() == Boundary.REFLECTING ? inBoxLinks(grid) : null;
-	}
-
-	/** Per-particle rates from raw network output: r·softplus(raw), shaped [B, C, 6, V]. */
-	static NDArray rates(final NDArray raw, final double rate, final int channels) {
-		final long batch = raw.getShape().get(0);
-		return NetworkHeads.softplus(raw).muli(rate).reshape(batch, channels, Direction.COUNT, -1);
 	}
 
 	@Override
@@ -58,24 +60,25 @@ final class DsdObjective implements TrainingObjective {
 		final NoisedBatch noised = noising.noise(crops, k, seed);
 		final BatchShape shape = noised.shape();
 		final float[] time = new float[batch];
-		final float[] delta = new float[batch];
+		final float[] weight = new float[batch];
 		for (int b = 0; b < batch; b++) {
 			time[b] = (float) noised.networkTime()[b];
-			delta[b] = (float) noised.delta()[b];
+			weight[b] = (float) weighting.weight(noising.schedule(), k[b]);
 		}
 		final NDArray counts = manager.create(noised.counts(),
 			new Shape(batch, channels, grid.sizeZ(), grid.sizeY(), grid.sizeX()));
 		final NDArray raw = network.apply(parameters, counts, manager.create(time, new Shape(batch)),
 			null, true);
-		NDArray rates = rates(raw, noising.rate(), channels);
+		NDArray rates = NetworkHeads.rates(raw, head, noising.rate()).reshape(batch, channels,
+			Direction.COUNT, -1);
 		if (inBoxLinks != null) {
 			rates = rates.mul(manager.create(inBoxLinks, new Shape(1, 1, Direction.COUNT, shape.voxels())));
 		}
 		final NDArray site = rates.mul(counts.reshape(batch, channels, 1, shape.voxels()));
 		final NDArray targets = manager.create(noised.targets(),
 			new Shape(batch, channels, Direction.COUNT, shape.voxels()));
-		final NDArray term = site.sub(targets.mul(site.maximum(DsdLoss.LOG_FLOOR).log()));
-		return term.mul(manager.create(delta, new Shape(batch, 1, 1, 1))).mean();
+		final NDArray term = site.sub(targets.mul(site.maximum(Tensors.scalar(manager, DsdLoss.LOG_FLOOR)).log()));
+		return term.mul(manager.create(weight, new Shape(batch, 1, 1, 1))).mean();
 	}
 
 	/** 1 for each direction and voxel whose hop stays in the box, 0 for outward hops. */

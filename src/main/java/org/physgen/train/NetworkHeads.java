@@ -1,18 +1,24 @@
 package org.physgen.train;
 
-import ai.djl.ndarray.NDArray;
+import org.physgen.dsd.RateHead;
+import org.physgen.nn.Tensors;
 
-/** Output activations shared by training (on tensors) and sampling (on arrays). */
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/** The DSD rate heads of {@link RateHead} on tensors, for training. */
 final class NetworkHeads {
 
 	private NetworkHeads() {}
 
-	/** softplus(x) = max(x, 0) + ln(1 + e^-|x|), stable for large |x|. */
-	static NDArray softplus(final NDArray x) {
-		return x.maximum(0).add(x.abs().neg().exp().add(1).log());
-	}
-
-	static double softplus(final double x) {
-		return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+	/** Per-particle rates from raw output, element by element, as {@link RateHead#rate}. */
+	static NDArray rates(final NDArray raw, final RateHead head, final double rate) {
+		if (head == RateHead.EXP) {
+			return raw.clip(-RateHead.MAX_LOG_RATIO, RateHead.MAX_LOG_RATIO).exp().mul(Tensors.scalar(raw
+				.getManager(), rate));
+		}
+		// softplus(x) = max(x, 0) + ln(1 + e^-|x|), stable for large |x|
+		return Activation.relu(raw).add(raw.abs().neg().exp().add(1).log()).mul(Tensors.scalar(raw
+			.getManager(), rate));
 	}
 }

@@ -3,6 +3,8 @@ package org.physgen.train;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.physgen.dsd.RateHead;
+import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
@@ -43,6 +45,8 @@ public final class TrainingConfig {
 	private int scheduleSteps = Schedule.DEFAULT_STEPS;
 	private Boundary boundary = Boundary.PERIODIC;
 	private double augDim = DEFAULT_AUG_DIM;
+	private RateHead rateHead = RateHead.EXP;
+	private TimeWeighting timeWeighting = TimeWeighting.UNIFORM;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
 		this.family = family;
@@ -104,6 +108,8 @@ public final class TrainingConfig {
 	public int scheduleSteps() { return scheduleSteps; }
 	public Boundary boundary() { return boundary; }
 	public double augDim() { return augDim; }
+	public RateHead rateHead() { return rateHead; }
+	public TimeWeighting timeWeighting() { return timeWeighting; }
 
 	public TrainingConfig modelFile(final Path v) { modelFile = v; return this; }
 	public TrainingConfig cropSize(final int v) { cropSize = v; return this; }
@@ -126,6 +132,8 @@ public final class TrainingConfig {
 	public TrainingConfig scheduleSteps(final int v) { scheduleSteps = v; return this; }
 	public TrainingConfig boundary(final Boundary v) { boundary = v; return this; }
 	public TrainingConfig augDim(final double v) { augDim = v; return this; }
+	public TrainingConfig rateHead(final RateHead v) { rateHead = v; return this; }
+	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
 
 	/**
 	 * Checks every setting and names the parameter of the first bad one.

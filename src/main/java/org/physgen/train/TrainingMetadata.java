@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.RateHead;
+import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.nn.DsdProcess;
@@ -60,7 +62,8 @@ final class TrainingMetadata {
 	{
 		if (config.family() == ModelFamily.DSD) {
 			return builder.dsd(new DsdProcess(config.rate(), config.schedule().name().toLowerCase(
-				Locale.ROOT), config.scheduleSteps(), GenerationRequest.DEFAULT_TOLERANCE));
+				Locale.ROOT), config.scheduleSteps(), GenerationRequest.DEFAULT_TOLERANCE, config
+					.rateHead().label(), config.timeWeighting().label()));
 		}
 		return builder.pfgm(PfgmProcess.defaults(config.augDim()));
 	}
@@ -91,6 +94,14 @@ final class TrainingMetadata {
 	static Schedule schedule(final DsdProcess process) {
 		return new Schedule(ScheduleKind.valueOf(process.schedule().toUpperCase(Locale.ROOT)),
 			process.scheduleSteps());
+	}
+
+	static RateHead rateHead(final DsdProcess process) {
+		return RateHead.parse(process.rateHead());
+	}
+
+	static TimeWeighting timeWeighting(final DsdProcess process) {
+		return TimeWeighting.parse(process.timeWeighting());
 	}
 
 	static PerturbationKernel kernel(final PfgmProcess process) {

@@ -199,7 +199,8 @@ final class TrainingRun {
 			final Grid grid = new Grid(size, size, size, Boundary.parse(metadata.boundary()));
 			final ChannelMap channels = TrainingMetadata.channels(metadata);
 			final Schedule schedule = TrainingMetadata.schedule(metadata.dsd());
-			return new DsdObjective(grid, channels, metadata.dsd().rate(), schedule);
+			return new DsdObjective(grid, channels, metadata.dsd().rate(), schedule,
+				TrainingMetadata.rateHead(metadata.dsd()), TrainingMetadata.timeWeighting(metadata.dsd()));
 		}
 		return new PfgmObjective(TrainingMetadata.kernel(metadata.pfgm()), phases, size);
 	}

@@ -14,6 +14,8 @@ import org.physgen.dsd.DsdLoss;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
+import org.physgen.dsd.RateHead;
+import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.nn.DjlRuntime;
@@ -46,7 +48,8 @@ class TrainingStepTest {
 		final LabelVolume rock = TrainingVolumes.rock();
 		final Grid grid = new Grid(SIZE, SIZE, SIZE, Boundary.PERIODIC);
 		final DsdObjective objective = new DsdObjective(grid, new ChannelMap(2, 0),
-			TrainingConfig.defaultRate(SIZE), Schedule.defaultSchedule());
+			TrainingConfig.defaultRate(SIZE), Schedule.defaultSchedule(), RateHead.EXP,
+			TimeWeighting.UNIFORM);
 		final NetworkConfig config = new NetworkConfig(1, 6, 4, List.of(1, 2), 1, 2, 0, false, 0, true);
 		assertLossFalls(objective, config, fixedBatch(rock));
 	}
@@ -60,12 +63,23 @@ class TrainingStepTest {
 	}
 
 	@Test
-	void dsdTensorLossEqualsTheReferenceFormula() {
+	void dsdTensorLossEqualsTheReferenceFormulaForEveryHeadAndWeighting() {
+		for (final RateHead head : RateHead.values()) {
+			for (final TimeWeighting weighting : TimeWeighting.values()) {
+				dsdTensorLossEqualsTheReferenceFormula(head, weighting);
+			}
+		}
+	}
+
+	private static void dsdTensorLossEqualsTheReferenceFormula(final RateHead head,
+		final TimeWeighting weighting)
+	{
 		final byte[][][] batch = fixedBatch(TrainingVolumes.rock());
 		final Grid grid = new Grid(SIZE, SIZE, SIZE, Boundary.PERIODIC);
 		final ChannelMap channels = new ChannelMap(2, 0);
 		final double rate = TrainingConfig.defaultRate(SIZE);
-		final DsdObjective objective = new DsdObjective(grid, channels, rate, Schedule.defaultSchedule());
+		final DsdObjective objective = new DsdObjective(grid, channels, rate, Schedule.defaultSchedule(),
+			head, weighting);
 		final NetworkConfig config = new NetworkConfig(1, 6, 4, List.of(1, 2), 1, 2, 0, false, 0, true);
 		try (NDManager manager = NDManager.newBaseManager(DjlRuntime.ENGINE)) {
 			final UNet3d net = UNet3d.create(config, manager, 5);
@@ -85,10 +99,12 @@ class TrainingStepTest {
 				new Shape(batch.length, 1, SIZE, SIZE, SIZE)), manager.create(time), null, false);
 			final float[] out = raw.toFloatArray();
 			final float[] rates = new float[out.length];
-			for (int i = 0; i < out.length; i++) rates[i] = (float) (rate * NetworkHeads.softplus(out[i]));
+			for (int i = 0; i < out.length; i++) rates[i] = (float) head.rate(out[i], rate);
+			final double[] weights = new double[batch.length];
+			for (int b = 0; b < k.length; b++) weights[b] = weighting.weight(Schedule.defaultSchedule(), k[b]);
 			final double reference = DsdLoss.processLikelihood(shape, rates, noised.counts(),
-				noised.targets(), noised.delta());
-			assertEquals(reference, tensorLoss, 1e-4 * Math.abs(reference));
+				noised.targets(), weights);
+			assertEquals(reference, tensorLoss, 1e-4 * Math.abs(reference), head + ", " + weighting);
 		}
 	}
 

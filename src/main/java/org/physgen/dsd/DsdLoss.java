@@ -14,50 +14,75 @@ public final class DsdLoss {
 	private DsdLoss() {}
 
 	/**
-	 * Process likelihood (Poisson-Bregman): {@code mean(w_b (y - R ln max(y, 1e-8)))} over all
-	 * items, channels, directions and voxels, weighted by each item's {@link TimeWeighting} w_b.
+	 * Process likelihood (Poisson-Bregman) as a divergence per particle and direction, weighted per
+	 * item: {@code mean_b(w_b · sum(y - R ln max(y, 1e-8) - (R - R ln R)) / (6 · particles_b))}
+	 * over the channels, directions and voxels of each item, with {@link TimeWeighting} weights
+	 * w_b. The subtracted target term does not depend on the rates: it only makes each item's loss
+	 * non-negative and 0 at the targets, so that losses of different times and crops compare.
 	 */
 	public static double processLikelihood(final BatchShape shape, final float[] rates,
 		final float[] counts, final float[] targets, final double[] weight)
 	{
-		return mean(shape, rates, counts, targets, weight, true);
+		check(shape, rates, counts, targets);
+		double sum = 0;
+		for (int b = 0; b < shape.batch(); b++) {
+			sum += weight[b] * itemDivergence(shape, b, rates, counts, targets);
+		}
+		return sum / shape.batch();
 	}
 
 	/**
-	 * Process-likelihood loss minus its value at the targets themselves, per particle and
-	 * direction: {@code sum(y - R - R ln(y / R)) / (6 · particles)}, non-negative and 0 only when
-	 * every site total equals its target; unweighted, so losses at different times compare. Sites
-	 * where the model's total is 0 but the target is not count as the floor 1e-8.
+	 * The unweighted divergence of the whole batch per particle and direction,
+	 * {@code sum(y - R ln max(y, 1e-8) - (R - R ln R)) / (6 · particles)}: non-negative and 0 only
+	 * when every site total equals its target, so losses at different times compare.
 	 */
 	public static double divergence(final BatchShape shape, final float[] rates, final float[] counts,
 		final float[] targets)
 	{
-		final int voxels = shape.voxels();
+		check(shape, rates, counts, targets);
 		double sum = 0;
 		double particles = 0;
 		for (int b = 0; b < shape.batch(); b++) {
-			for (int c = 0; c < shape.channels(); c++) {
-				final int countsOffset = shape.countsOffset(b, c);
-				for (int v = 0; v < voxels; v++) particles += counts[countsOffset + v];
-				for (final Direction d : Direction.values()) {
-					final int offset = shape.ratesOffset(b, c, d);
-					for (int v = 0; v < voxels; v++) {
-						final double y = (double) rates[offset + v] * counts[countsOffset + v];
-						final double target = targets[offset + v];
-						sum += processLikelihoodTerm(y, target) - (target > 0 ? processLikelihoodTerm(target,
-							target) : 0);
-					}
-				}
-			}
+			final double n = particles(shape, b, counts);
+			sum += n * itemDivergence(shape, b, rates, counts, targets);
+			particles += n;
 		}
-		return particles == 0 ? 0 : sum / (Direction.COUNT * particles);
+		return particles == 0 ? 0 : sum / particles;
+	}
+
+	/** Particles of item b, all channels. */
+	public static double particles(final BatchShape shape, final int b, final float[] counts) {
+		double n = 0;
+		for (int c = 0; c < shape.channels(); c++) {
+			final int offset = shape.countsOffset(b, c);
+			for (int v = 0; v < shape.voxels(); v++) n += counts[offset + v];
+		}
+		return n;
+	}
+
+	/** The target's own term {@code R - R ln R}, 0 for R = 0. */
+	public static double targetTerm(final double target) {
+		return target > 0 ? processLikelihoodTerm(target, target) : 0;
 	}
 
 	/** L1 on site totals: {@code mean |y - R|}. */
 	public static double l1(final BatchShape shape, final float[] rates, final float[] counts,
 		final float[] targets)
 	{
-		return mean(shape, rates, counts, targets, null, false);
+		check(shape, rates, counts, targets);
+		double sum = 0;
+		for (int b = 0; b < shape.batch(); b++) {
+			for (int c = 0; c < shape.channels(); c++) {
+				final int countsOffset = shape.countsOffset(b, c);
+				for (final Direction d : Direction.values()) {
+					final int offset = shape.ratesOffset(b, c, d);
+					for (int v = 0; v < shape.voxels(); v++) {
+						sum += Math.abs((double) rates[offset + v] * counts[countsOffset + v] - targets[offset + v]);
+					}
+				}
+			}
+		}
+		return sum / shape.ratesLength();
 	}
 
 	/** Process-likelihood term of one entry: site total y, target R. */
@@ -65,31 +90,33 @@ public final class DsdLoss {
 		return y - target * Math.log(Math.max(y, LOG_FLOOR));
 	}
 
-	private static double mean(final BatchShape shape, final float[] rates, final float[] counts,
-		final float[] targets, final double[] weight, final boolean likelihood)
+	private static double itemDivergence(final BatchShape shape, final int b, final float[] rates,
+		final float[] counts, final float[] targets)
+	{
+		final int voxels = shape.voxels();
+		double sum = 0;
+		for (int c = 0; c < shape.channels(); c++) {
+			final int countsOffset = shape.countsOffset(b, c);
+			for (final Direction d : Direction.values()) {
+				final int offset = shape.ratesOffset(b, c, d);
+				for (int v = 0; v < voxels; v++) {
+					final double y = (double) rates[offset + v] * counts[countsOffset + v];
+					final double target = targets[offset + v];
+					sum += processLikelihoodTerm(y, target) - targetTerm(target);
+				}
+			}
+		}
+		final double n = particles(shape, b, counts);
+		return n == 0 ? 0 : sum / (Direction.COUNT * n);
+	}
+
+	private static void check(final BatchShape shape, final float[] rates, final float[] counts,
+		final float[] targets)
 	{
 		if (rates.length != shape.ratesLength() || targets.length != shape.ratesLength()
 			|| counts.length != shape.countsLength())
 		{
 			throw new IllegalArgumentException("array lengths do not match the batch shape");
 		}
-		final int voxels = shape.voxels();
-		double sum = 0;
-		for (int b = 0; b < shape.batch(); b++) {
-			double item = 0;
-			for (int c = 0; c < shape.channels(); c++) {
-				final int countsOffset = shape.countsOffset(b, c);
-				for (final Direction d : Direction.values()) {
-					final int offset = shape.ratesOffset(b, c, d);
-					for (int v = 0; v < voxels; v++) {
-						final double y = (double) rates[offset + v] * counts[countsOffset + v];
-						final double target = targets[offset + v];
-						item += likelihood ? processLikelihoodTerm(y, target) : Math.abs(y - target);
-					}
-				}
-			}
-			sum += likelihood ? weight[b] * item : item;
-		}
-		return sum / shape.ratesLength();
 	}
 }

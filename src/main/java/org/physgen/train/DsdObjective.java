@@ -9,7 +9,6 @@ import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.RateHead;
-import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.nn.Tensors;
@@ -24,7 +23,7 @@ import ai.djl.training.ParameterStore;
 /**
  * DSD training (SPEC 4.3): noise each crop to a uniform time index, predict per-particle rates
  * through the model's {@link RateHead}, and score them with the process-likelihood loss of
- * {@link DsdLoss}, each item weighted by its {@link TimeWeighting}.
+ * {@link DsdLoss}, each item weighted by its time index's {@code TimeWeighting}.
  */
 final class DsdObjective implements TrainingObjective {
 
@@ -35,15 +34,18 @@ final class DsdObjective implements TrainingObjective {
 	private final int channels;
 	private final float[] inBoxLinks;
 	private final RateHead head;
-	private final TimeWeighting weighting;
+	private final double[] timeWeights;
 
+	/**
+	 * @param timeWeights loss weight of each time index ({@link TimeWeighting#weights})
+	 */
 	DsdObjective(final Grid grid, final ChannelMap channels, final double rate,
-		final Schedule schedule, final RateHead head, final TimeWeighting weighting)
+		final Schedule schedule, final RateHead head, final double[] timeWeights)
 	{
 		this.grid = grid;
 		this.channels = channels.channels();
 		this.head = head;
-		this.weighting = weighting;
+		this.timeWeights = timeWeights;
 		noising = new ForwardNoising(grid, channels, rate, schedule);
 		inBoxLinks = grid.boundary() == Boundary.REFLECTING ? inBoxLinks(grid) : null;
 	}
@@ -63,7 +65,9 @@ final class DsdObjective implements TrainingObjective {
 		final float[] weight = new float[batch];
 		for (int b = 0; b < batch; b++) {
 			time[b] = (float) noised.networkTime()[b];
-			weight[b] = (float) weighting.weight(noising.schedule(), k[b]);
+			final double particles = DsdLoss.particles(shape, b, noised.counts());
+			weight[b] = particles == 0 ? 0 : (float) (timeWeights[k[b]] / (batch * Direction.COUNT *
+				particles));
 		}
 		final NDArray counts = manager.create(noised.counts(),
 			new Shape(batch, channels, grid.sizeZ(), grid.sizeY(), grid.sizeX()));
@@ -77,8 +81,16 @@ final class DsdObjective implements TrainingObjective {
 		final NDArray site = rates.mul(counts.reshape(batch, channels, 1, shape.voxels()));
 		final NDArray targets = manager.create(noised.targets(),
 			new Shape(batch, channels, Direction.COUNT, shape.voxels()));
-		final NDArray term = site.sub(targets.mul(site.maximum(Tensors.scalar(manager, DsdLoss.LOG_FLOOR)).log()));
-		return term.mul(manager.create(weight, new Shape(batch, 1, 1, 1))).mean();
+		final NDArray term = site.sub(targets.mul(site.maximum(Tensors.scalar(manager, DsdLoss.LOG_FLOOR))
+			.log())).sub(manager.create(targetTerms(noised.targets()), targets.getShape()));
+		return term.sum(new int[] { 1, 2, 3 }).mul(manager.create(weight)).sum();
+	}
+
+	/** {@link DsdLoss#targetTerm} of every target, so that each item's loss is a divergence. */
+	private static float[] targetTerms(final float[] targets) {
+		final float[] terms = new float[targets.length];
+		for (int i = 0; i < terms.length; i++) terms[i] = (float) DsdLoss.targetTerm(targets[i]);
+		return terms;
 	}
 
 	/** 1 for each direction and voxel whose hop stays in the box, 0 for outward hops. */

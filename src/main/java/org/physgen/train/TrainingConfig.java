@@ -46,7 +46,7 @@ public final class TrainingConfig {
 	private Boundary boundary = Boundary.PERIODIC;
 	private double augDim = DEFAULT_AUG_DIM;
 	private RateHead rateHead = RateHead.EXP;
-	private TimeWeighting timeWeighting = TimeWeighting.UNIFORM;
+	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
 		this.family = family;

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.ForwardGap;
+import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
@@ -43,6 +45,9 @@ final class TrainingRun {
 	private static final long NOISE_KEY = 0x4E4F4953L;
 	private static final int LOSS_WINDOW = 50;
 	private static final int MAX_SKIPPED_STEPS = 10;
+	private static final long GAP_KEY = 0x47415053L;
+	private static final int GAP_CROPS = 8;
+	private static final int GAP_POINTS = 40;
 
 	private final TrainingConfig config;
 	private final TrainingListener listener;
@@ -94,7 +99,7 @@ final class TrainingRun {
 			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
 				MemoryEstimate.cpuBudgetBytes());
 		}
-		final TrainingObjective objective = objective(metadata);
+		final TrainingObjective objective = objective(metadata, crops);
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
@@ -192,15 +197,27 @@ final class TrainingRun {
 		return loss;
 	}
 
-	private TrainingObjective objective(final ModelMetadata metadata) {
+	/** Fixed crops on which the forward gap of the normalised time weighting is measured. */
+	private byte[][][] gapCrops(final CropSampler crops) {
+		final UniformRandomProvider rng = RandomStreams.of(config.seed(), GAP_KEY);
+		final byte[][][] batch = new byte[GAP_CROPS][][];
+		for (int b = 0; b < batch.length; b++) batch[b] = crops.crop(rng, false);
+		return batch;
+	}
+
+	private TrainingObjective objective(final ModelMetadata metadata, final CropSampler crops) {
 		final int size = config.cropSize();
 		final int phases = metadata.phases().phaseCount();
 		if (metadata.family() == ModelFamily.DSD) {
 			final Grid grid = new Grid(size, size, size, Boundary.parse(metadata.boundary()));
 			final ChannelMap channels = TrainingMetadata.channels(metadata);
 			final Schedule schedule = TrainingMetadata.schedule(metadata.dsd());
-			return new DsdObjective(grid, channels, metadata.dsd().rate(), schedule,
-				TrainingMetadata.rateHead(metadata.dsd()), TrainingMetadata.timeWeighting(metadata.dsd()));
+			final double rate = metadata.dsd().rate();
+			final double[] weights = TrainingMetadata.timeWeighting(metadata.dsd()).weights(schedule,
+				() -> ForwardGap.byTimeIndex(new ForwardNoising(grid, channels, rate, schedule),
+					gapCrops(crops), GAP_POINTS, RandomStreams.derive(config.seed(), GAP_KEY)));
+			return new DsdObjective(grid, channels, rate, schedule, TrainingMetadata.rateHead(metadata
+				.dsd()), weights);
 		}
 		return new PfgmObjective(TrainingMetadata.kernel(metadata.pfgm()), phases, size);
 	}

@@ -19,11 +19,22 @@ class DsdLossTest {
 		final float[] targets = new float[24];
 		Arrays.fill(rates, 0.5f);
 		Arrays.fill(targets, 1f);
-		// item 0: 6 entries with y = 1, R = 1 and 6 with y = 0, R = 1; item 1: y = 0.5 and 1.5
-		final double item0 = 6 * (1 - 0) + 6 * (0 - Math.log(1e-8));
-		final double item1 = 6 * (0.5 - Math.log(0.5)) + 6 * (1.5 - Math.log(1.5));
-		assertEquals((0.1 * item0 + 0.3 * item1) / 24, DsdLoss.processLikelihood(SHAPE, rates, counts,
+		// item 0: 6 entries with y = 1, R = 1 and 6 with y = 0, R = 1, 2 particles; item 1: y = 0.5
+		// and 1.5, 4 particles; each target's own term R - R ln R = 1 is subtracted
+		final double item0 = (6 * (1 - 0) + 6 * (0 - Math.log(1e-8)) - 12) / (6 * 2);
+		final double item1 = (6 * (0.5 - Math.log(0.5)) + 6 * (1.5 - Math.log(1.5)) - 12) / (6 * 4);
+		assertEquals((0.1 * item0 + 0.3 * item1) / 2, DsdLoss.processLikelihood(SHAPE, rates, counts,
 			targets, new double[] { 0.1, 0.3 }), 1e-12);
+		assertEquals((2 * item0 + 4 * item1) / 6, DsdLoss.divergence(SHAPE, rates, counts, targets), 1e-12);
+		Arrays.fill(rates, 1f);
+		final float[] exact = new float[24];
+		for (int d = 0; d < 6; d++) {
+			exact[2 * d] = 2;
+			exact[12 + 2 * d] = 1;
+			exact[12 + 2 * d + 1] = 3;
+		}
+		assertEquals(0, DsdLoss.divergence(SHAPE, rates, counts, exact), 1e-12, "0 at the targets");
+		Arrays.fill(rates, 0.5f);
 		assertEquals((6 * 0 + 6 * 1 + 6 * 0.5 + 6 * 0.5) / 24.0, DsdLoss.l1(SHAPE, rates, counts,
 			targets), 1e-12);
 	}

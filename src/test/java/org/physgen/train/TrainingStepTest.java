@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.physgen.dsd.BatchShape;
 import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.DsdLoss;
+import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
@@ -49,7 +50,7 @@ class TrainingStepTest {
 		final Grid grid = new Grid(SIZE, SIZE, SIZE, Boundary.PERIODIC);
 		final DsdObjective objective = new DsdObjective(grid, new ChannelMap(2, 0),
 			TrainingConfig.defaultRate(SIZE), Schedule.defaultSchedule(), RateHead.EXP,
-			TimeWeighting.UNIFORM);
+			TimeWeighting.UNIFORM.weights(Schedule.defaultSchedule(), null));
 		final NetworkConfig config = new NetworkConfig(1, 6, 4, List.of(1, 2), 1, 2, 0, false, 0, true);
 		assertLossFalls(objective, config, fixedBatch(rock));
 	}
@@ -78,8 +79,11 @@ class TrainingStepTest {
 		final Grid grid = new Grid(SIZE, SIZE, SIZE, Boundary.PERIODIC);
 		final ChannelMap channels = new ChannelMap(2, 0);
 		final double rate = TrainingConfig.defaultRate(SIZE);
+		final ForwardNoising noising = new ForwardNoising(grid, channels, rate, Schedule.defaultSchedule());
+		final double[] timeWeights = weighting.weights(Schedule.defaultSchedule(), () -> ForwardGap
+			.byTimeIndex(noising, batch, 8, 3));
 		final DsdObjective objective = new DsdObjective(grid, channels, rate, Schedule.defaultSchedule(),
-			head, weighting);
+			head, timeWeights);
 		final NetworkConfig config = new NetworkConfig(1, 6, 4, List.of(1, 2), 1, 2, 0, false, 0, true);
 		try (NDManager manager = NDManager.newBaseManager(DjlRuntime.ENGINE)) {
 			final UNet3d net = UNet3d.create(config, manager, 5);
@@ -90,8 +94,7 @@ class TrainingStepTest {
 			final int[] k = new int[batch.length];
 			final UniformRandomProvider rng = RandomStreams.of(11, 0x54494D45L);
 			for (int b = 0; b < k.length; b++) k[b] = 1 + rng.nextInt(Schedule.DEFAULT_STEPS - 1);
-			final NoisedBatch noised = new ForwardNoising(grid, channels, rate, Schedule.defaultSchedule())
-				.noise(batch, k, 11);
+			final NoisedBatch noised = noising.noise(batch, k, 11);
 			final BatchShape shape = noised.shape();
 			final float[] time = new float[batch.length];
 			for (int b = 0; b < time.length; b++) time[b] = (float) noised.networkTime()[b];
@@ -101,7 +104,7 @@ class TrainingStepTest {
 			final float[] rates = new float[out.length];
 			for (int i = 0; i < out.length; i++) rates[i] = (float) head.rate(out[i], rate);
 			final double[] weights = new double[batch.length];
-			for (int b = 0; b < k.length; b++) weights[b] = weighting.weight(Schedule.defaultSchedule(), k[b]);
+			for (int b = 0; b < k.length; b++) weights[b] = timeWeights[k[b]];
 			final double reference = DsdLoss.processLikelihood(shape, rates, noised.counts(),
 				noised.targets(), weights);
 			assertEquals(reference, tensorLoss, 1e-4 * Math.abs(reference), head + ", " + weighting);

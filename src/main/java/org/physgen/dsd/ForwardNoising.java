@@ -89,12 +89,10 @@ public final class ForwardNoising {
 			}
 		});
 		final double[] networkTime = new double[crops.length];
-		final double[] delta = new double[crops.length];
 		for (int b = 0; b < crops.length; b++) {
 			networkTime[b] = schedule.networkTime(timeIndex[b]);
-			delta[b] = schedule.delta(timeIndex[b]);
 		}
-		return new NoisedBatch(shape, counts, targets, timeIndex.clone(), networkTime, delta);
+		return new NoisedBatch(shape, counts, targets, timeIndex.clone(), networkTime);
 	}
 
 	/** Integer counts {@code n[c][v]} of one crop noised to time index k (no targets). */

@@ -8,8 +8,7 @@ package org.physgen.dsd;
  *          particles now at x, i.e. the expected total reverse rate out of x in that direction
  * @param timeIndex the time index k of each batch item
  * @param networkTime the network time input k/(T-1) of each item
- * @param delta the loss weight {@code t_k - t_{k-1}} of each item
  */
 public record NoisedBatch(BatchShape shape, float[] counts, float[] targets, int[] timeIndex,
-	double[] networkTime, double[] delta)
+	double[] networkTime)
 {}

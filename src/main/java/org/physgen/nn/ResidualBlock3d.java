@@ -14,9 +14,10 @@ import ai.djl.util.PairList;
  * <p>
  * With {@link NetworkConfig#adaptiveNorm()} the embedding is projected to a per-channel scale and
  * shift applied after the second GroupNorm, {@code h = norm(h)·(1 + scale) + shift} (EDM's adaptive
- * GroupNorm, Karras et al. 2022, and SPEC §7). Otherwise (models written before format 2 of the
- * network section) it is added per channel before that GroupNorm, which subtracts it exactly when a
- * group holds one channel: such a network cannot see the noise level at that width.
+ * GroupNorm, Karras et al. 2022, and SPEC §7). Otherwise (networks of model files written before
+ * the network section named its embedding) it is added per channel before that GroupNorm, which
+ * subtracts it exactly when a group holds one channel: such a network cannot see the noise level at
+ * that width.
  */
 final class ResidualBlock3d extends ConfiguredBlock {
 

@@ -36,8 +36,8 @@ final class SelfAttention3d extends ConfiguredBlock {
 		final NDArray k = all.get(new NDIndex().addAllDim().addIndices(1));
 		final NDArray v = all.get(new NDIndex().addAllDim().addIndices(2));
 		// weights[n, i, j]: how much voxel i attends to voxel j
-		final NDArray weights = q.transpose(0, 2, 1).matMul(k).mul(Tensors.scalar(x.getManager(), 1 /
-			Math.sqrt(channels))).softmax(2);
+		final NDArray weights = q.transpose(0, 2, 1).matMul(k).div(Tensors.scalar(x.getManager(), Math
+			.sqrt(channels))).softmax(2);
 		final NDArray attended = v.matMul(weights.transpose(0, 2, 1)).reshape(shape);
 		return x.add(projection.apply(store, attended, training));
 	}

@@ -114,12 +114,31 @@ final class DsdModel extends LoadedModel {
 	 * forward rates are the untrained baseline: a model has learned the reverse process at a time
 	 * where its loss is below theirs.
 	 *
-	 * @param crops label crops {@code [crop][z][y·size + x]} of the training crop size
-	 * @param timeIndices time indices k in 1..T-1
+	 * @param tau forward times r·t, each mapped to the nearest time index
 	 * @return {@code [2][timeIndices.length]}: the model's loss, then the forward rates' loss, per
 	 *         particle and direction
 	 */
-	double[][] lossByTime(final byte[][][] crops, final int[] timeIndices, final long seed) {
+	double[][] lossByTime(final LabelVolume crop, final double[] tau, final long seed) {
+		final int size = metadata.cropSize();
+		if (crop.sizeX() != size || crop.sizeY() != size || crop.sizeZ() != size) {
+			throw new IllegalArgumentException("the crop must be " + size + "³ like the training crops, got " +
+				crop.sizeX() + " x " + crop.sizeY() + " x " + crop.sizeZ());
+		}
+		metadata.requireSamePhases(crop.phases());
+		final int[] timeIndices = new int[tau.length];
+		for (int i = 0; i < tau.length; i++) {
+			final double t = tau[i] / rate;
+			if (!(t > 0 && t <= schedule.finalTime())) {
+				throw new IllegalArgumentException("tau must be in (0, " + rate * schedule.finalTime() +
+					"], got " + tau[i]);
+			}
+			timeIndices[i] = Math.max(1, (int) Math.round(schedule.networkTimeOf(t) * (schedule.steps() - 1)));
+		}
+		final byte[][][] crops = { crop.slices(), crop.slices(), crop.slices(), crop.slices() };
+		return lossByTime(crops, timeIndices, seed);
+	}
+
+	private double[][] lossByTime(final byte[][][] crops, final int[] timeIndices, final long seed) {
 		final int size = metadata.cropSize();
 		final Grid grid = new Grid(size, size, size, boundary());
 		final ForwardNoising noising = new ForwardNoising(grid, channels, rate, schedule);

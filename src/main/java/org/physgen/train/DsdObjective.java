@@ -23,7 +23,8 @@ import ai.djl.training.ParameterStore;
 /**
  * DSD training (SPEC 4.3): noise each crop to a uniform time index, predict per-particle rates
  * through the model's {@link RateHead}, and score them with the process-likelihood loss of
- * {@link DsdLoss}, each item weighted by its time index's {@code TimeWeighting}.
+ * {@link DsdLoss}, each item weighted by its time index's
+ * {@link org.physgen.dsd.TimeWeighting}.
  */
 final class DsdObjective implements TrainingObjective {
 
@@ -37,7 +38,7 @@ final class DsdObjective implements TrainingObjective {
 	private final double[] timeWeights;
 
 	/**
-	 * @param timeWeights loss weight of each time index ({@link TimeWeighting#weights})
+	 * @param timeWeights loss weight of each time index ({@link org.physgen.dsd.TimeWeighting#weights})
 	 */
 	DsdObjective(final Grid grid, final ChannelMap channels, final double rate,
 		final Schedule schedule, final RateHead head, final double[] timeWeights)

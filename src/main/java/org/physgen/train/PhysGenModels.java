@@ -79,4 +79,24 @@ public final class PhysGenModels {
 	{
 		return ModelLoader.load(file, device, threads, log);
 	}
+
+	/**
+	 * How well a DSD model has learned the reverse process of one crop: its loss and that of the
+	 * untrained forward rates at each of the given forward times, on the crop noised with a fixed seed
+	 * (the divergence of {@code dsd.DsdLoss#divergence}, per particle and direction; a model has
+	 * learned at a time where its loss is below the forward rates').
+	 *
+	 * @param crop a volume of the model's crop size, with the model's phases
+	 * @param tau forward times τ = r·t, each in (0, r·t_max]
+	 * @return {@code [2][tau.length]}: the model's loss, then the forward rates'
+	 * @throws IllegalArgumentException for a PFGM++ model, another crop size, or τ out of range
+	 */
+	public static double[][] dsdLossByTime(final GenerativeModel model, final LabelVolume crop,
+		final double[] tau, final long seed)
+	{
+		if (!(model instanceof DsdModel dsd)) {
+			throw new IllegalArgumentException("the loss by time needs a DSD model, got " + model.family());
+		}
+		return dsd.lossByTime(crop, tau, seed);
+	}
 }

@@ -4,11 +4,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.dsd.AssignmentRateModel;
+import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.DsdLoss;
+import org.physgen.dsd.ExactRateModel;
+import org.physgen.dsd.ForwardNoising;
+import org.physgen.dsd.Grid;
+import org.physgen.dsd.NoisedBatch;
+import org.physgen.dsd.OccupancyRepair;
 import org.physgen.dsd.RateHead;
+import org.physgen.dsd.RateModel;
+import org.physgen.dsd.SamplerListener;
+import org.physgen.dsd.SamplerRun;
+import org.physgen.dsd.SamplerSettings;
+import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.TauLeapSampler;
+import org.physgen.dsd.Tolerance;
 import org.physgen.dsd.TimeWeighting;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.Schedule;
 import org.physgen.metrics.SpecificSurface;
 import org.physgen.metrics.TwoPointCorrelation;
 import org.physgen.train.GenerationListener;
@@ -28,24 +46,34 @@ import org.physgen.volume.VolumeReader;
  * <p>
  * {@code over-fit STEPS [HEAD:WEIGHTING ...]}: a network of width 8 trained on one 16³ crop of
  * sample-data/porous-rock-64.tif (z from 5, y from 3, x from 7) without augmentation, batch 4,
- * learning rate 1e-3, one thread, for each rate head and time weighting given (default
- * {@code exp:uniform softplus:delta_t}), then four 16³ volumes with the crop's counts.
+ * learning rate 2e-3, one thread, for each rate head and time weighting given (default
+ * {@code softplus:delta_t exp:uniform exp:normalised}), then four 16³ volumes with the crop's
+ * counts, and the model's loss over the forward rates' at τ = r·t of 0.1, 1, 4 and 16.
  * {@code model FILE...}: four 32³ volumes of each model file with its training-mean fractions,
  * against sample-data/porous-rock-64.tif.
+ * {@code oracle}: no network; the exact rates of the same crop, mean-field ({@code ExactRateModel})
+ * and assignment-aware ({@code AssignmentRateModel}), from a uniform start, with the default step
+ * control of generation and with the plain CFL step: evaluations, repaired fraction and the share of
+ * the crop's pore voxels occupied after repair.
  */
 public final class DsdLearningBenchmark {
 
 	private static final Path ROCK = Path.of("sample-data/porous-rock-64.tif");
 	private static final int CROP = 16;
 	private static final int VOLUMES = 4;
+	private static final double[] TAU = { 0.1, 1, 4, 16 };
 
 	private DsdLearningBenchmark() {}
 
 	public static void main(final String[] args) throws IOException {
-		if (args.length < 2) {
-			throw new IllegalArgumentException("usage: over-fit STEPS [HEAD:WEIGHTING ...] | model FILE...");
+		if (args.length < 1 || args.length < 2 && !args[0].equals("oracle")) {
+			throw new IllegalArgumentException("usage: over-fit STEPS [HEAD:WEIGHTING ...] | model FILE... | oracle");
 		}
 		final LabelVolume rock = VolumeReader.read(ROCK);
+		if (args[0].equals("oracle")) {
+			oracles(crop(rock));
+			return;
+		}
 		if (args[0].equals("model")) {
 			header("model file", "volumes", rock);
 			for (int i = 1; i < args.length; i++) {
@@ -57,22 +85,83 @@ public final class DsdLearningBenchmark {
 		}
 		final long steps = Long.parseLong(args[1]);
 		final List<String> configs = args.length > 2 ? List.of(args).subList(2, args.length)
-			: List.of("exp:uniform", "softplus:delta_t");
+			: List.of("softplus:delta_t", "exp:uniform", "exp:normalised");
 		final LabelVolume crop = crop(rock);
 		header("rate head : time weighting, " + steps + " steps (training minutes)", "16³ volumes", crop);
 		final Path folder = Files.createTempDirectory("physgen-dsd-learning");
+		final List<String> lossRatios = new ArrayList<>();
 		for (final String config : configs) {
 			final String[] parts = config.split(":");
 			final Path file = folder.resolve(parts[0] + "-" + parts[1] + ".physgen");
 			final long start = System.nanoTime();
 			PhysGenModels.train(List.of(crop), TrainingConfig.dsd(file).cropSize(CROP).steps(steps)
-				.batchSize(4).learningRate(1e-3).baseChannels(8).threads(1).seed(1).augment(false)
+				.batchSize(4).learningRate(2e-3).baseChannels(8).threads(1).seed(1).augment(false)
 				.checkpointEvery((int) steps).rateHead(RateHead.parse(parts[0]))
 				.timeWeighting(TimeWeighting.parse(parts[1])), TrainingListener.NONE);
 			final double minutes = (System.nanoTime() - start) / 60e9;
 			try (GenerativeModel model = PhysGenModels.load(file, "cpu", 1)) {
 				row(String.format(Locale.ROOT, "%s (%.1f min)", config, minutes), model, CROP);
+				final double[][] loss = PhysGenModels.dsdLossByTime(model, crop, TAU, 17);
+				final StringBuilder ratios = new StringBuilder();
+				for (int i = 0; i < TAU.length; i++) {
+					ratios.append(String.format(Locale.ROOT, " τ = %s: %.3f;", TAU[i], loss[0][i] / loss[1][i]));
+				}
+				lossRatios.add("| " + config + " |" + ratios + " |");
 			}
+		}
+		System.out.printf("%n| %s | model's loss / forward rates' loss |%n|---|---|%n", "rate head : time weighting");
+		for (final String line : lossRatios) System.out.println(line);
+	}
+
+	private static void oracles(final LabelVolume crop) {
+		final Grid grid = new Grid(CROP, CROP, CROP, Boundary.PERIODIC);
+		final ChannelMap channels = new ChannelMap(2, 0);
+		final double rate = TrainingConfig.defaultRate(CROP);
+		final Schedule schedule = Schedule.defaultSchedule();
+		final long pores = crop.phaseCounts()[1];
+		System.out.printf("| exact rates of the 16³ crop (%d pore voxels), r = %s | step control | evaluations | " +
+			"repaired fraction | pore voxels back | normalised S2(2) |%n|---|---|---:|---:|---:|---:|%n", pores, rate);
+		final RateModel[] models = { new ExactRateModel(grid, channels, crop.slices(), rate, schedule),
+			new AssignmentRateModel(grid, channels, crop.slices(), rate, schedule) };
+		final String[] names = { "mean-field", "assignment-aware" };
+		System.out.printf(Locale.ROOT, "| the crop itself | | | | | %.3f |%n", normalisedS2(crop));
+		final Tolerance[] controls = { Tolerance.geometric(GenerationRequest.DEFAULT_TOLERANCE,
+			GenerationRequest.DEFAULT_STEP_FRACTION, rate), Tolerance.constant(GenerationRequest.DEFAULT_TOLERANCE) };
+		final String[] controlNames = { "default (tolerance 0.1, step fraction 0.05)", "plain CFL 0.1" };
+		for (int m = 0; m < models.length; m++) {
+			for (int c = 0; c < controls.length; c++) {
+				final SamplerRun run = new TauLeapSampler(grid, 1, schedule, models[m]).sample(new int[][][] {
+					SamplerStarts.uniform(grid, new long[] { pores }, null, 3) }, null, new SamplerSettings(
+						controls[c], SamplerSettings.DEFAULT_MIN_STEP, 9), SamplerListener.NONE, () -> false);
+				final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0]);
+				long back = 0;
+				for (int z = 0; z < CROP; z++) {
+					for (int i = 0; i < CROP * CROP; i++) {
+						if (crop.slice(z)[i] == 1 && repaired.labels()[z][i] == 1) back++;
+					}
+				}
+				System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %.3f |%n", names[m], controlNames[c],
+					run.evaluations(), repaired.repairedFraction(), back / (double) pores, normalisedS2(crop
+						.withSlices(repaired.labels())));
+			}
+		}
+		System.out.printf("%n| exact rates | their loss / forward rates' loss |%n|---|---|%n");
+		final ForwardNoising noising = new ForwardNoising(grid, channels, rate, schedule);
+		final byte[][][] crops = { crop.slices(), crop.slices(), crop.slices(), crop.slices() };
+		for (int m = 0; m < models.length; m++) {
+			final StringBuilder ratios = new StringBuilder();
+			for (final double tau : TAU) {
+				final int k = (int) Math.round(schedule.networkTimeOf(tau / rate) * (schedule.steps() - 1));
+				final NoisedBatch noised = noising.noise(crops, new int[] { k, k, k, k }, 17);
+				final float[] exact = new float[noised.shape().ratesLength()];
+				models[m].rates(noised.shape(), noised.counts(), noised.networkTime(), exact);
+				final float[] forward = new float[exact.length];
+				Arrays.fill(forward, (float) rate);
+				ratios.append(String.format(Locale.ROOT, " τ = %s: %.3f;", tau, DsdLoss.divergence(noised
+					.shape(), exact, noised.counts(), noised.targets()) / DsdLoss.divergence(noised.shape(),
+						forward, noised.counts(), noised.targets())));
+			}
+			System.out.println("| " + names[m] + " |" + ratios + " |");
 		}
 	}
 

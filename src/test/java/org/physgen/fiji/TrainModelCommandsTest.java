@@ -1,13 +1,16 @@
 package org.physgen.fiji;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +77,24 @@ class TrainModelCommandsTest {
 		assertFalse(resumed.isCanceled(), resumed::getCancelReason);
 		assertTrue(((String) resumed.getOutput("summary")).contains("DSD model: 5 steps"),
 			(String) resumed.getOutput("summary"));
+	}
+
+	@Test
+	void augmentOffTrainsOnTheCropsAsTheyAre() throws Exception {
+		final Path input = trainingFile();
+		final byte[][] weights = new byte[3][];
+		final boolean[] augment = { false, false, true };
+		for (int i = 0; i < weights.length; i++) {
+			final Path model = dir.resolve("augment-" + i + ".physgen");
+			final CommandModule module = train(TrainDsdModelCommand.class, "input_file", input.toFile(),
+				"model_file", model.toFile(), "augment", augment[i]);
+			assertFalse(module.isCanceled(), module::getCancelReason);
+			try (ZipFile zip = new ZipFile(model.toFile())) {
+				weights[i] = zip.getInputStream(zip.getEntry("weights.params")).readAllBytes();
+			}
+		}
+		assertArrayEquals(weights[0], weights[1], "the same seed without augmentation");
+		assertFalse(Arrays.equals(weights[0], weights[2]), "turned and mirrored crops train another model");
 	}
 
 	@Test

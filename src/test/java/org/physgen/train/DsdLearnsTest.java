@@ -15,7 +15,6 @@ import org.physgen.dsd.Grid;
 import org.physgen.dsd.OccupancyRepair;
 import org.physgen.dsd.SamplerStarts;
 import org.physgen.lattice.Boundary;
-import org.physgen.lattice.Schedule;
 import org.physgen.metrics.TwoPointCorrelation;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
@@ -78,17 +77,10 @@ class DsdLearnsTest {
 
 	@Test
 	void lossBeatsTheForwardRatesWhereTheStructureForms() throws IOException {
-		final Schedule schedule = Schedule.defaultSchedule();
-		final double rate = TrainingConfig.defaultRate(SIZE);
 		// τ = r·t from 0.5 to 4: the pores condense out of the mixed state
 		final double[] tau = { 0.5, 1, 2, 4 };
-		final int[] k = new int[tau.length];
-		for (int i = 0; i < tau.length; i++) {
-			k[i] = (int) Math.round(schedule.networkTimeOf(tau[i] / rate) * (schedule.steps() - 1));
-		}
-		final byte[][][] crops = { crop.slices(), crop.slices(), crop.slices(), crop.slices() };
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "cpu", 1)) {
-			final double[][] loss = ((DsdModel) model).lossByTime(crops, k, 17);
+			final double[][] loss = PhysGenModels.dsdLossByTime(model, crop, tau, 17);
 			for (int i = 0; i < tau.length; i++) {
 				assertTrue(loss[0][i] < 0.9 * loss[1][i], "at τ = " + tau[i] + " the model's loss " +
 					loss[0][i] + " against the forward rates' " + loss[1][i]);

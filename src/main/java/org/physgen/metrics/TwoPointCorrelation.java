@@ -41,6 +41,19 @@ public final class TwoPointCorrelation {
 			return hits[0].length - 1;
 		}
 
+		/**
+		 * The axis mean of S2(r) scaled between its uncorrelated and its r = 0 value,
+		 * {@code (S2(r) − φ²)/(φ − φ²)} with φ = S2(0), the phase fraction (SPEC §14): 1 for a phase
+		 * that is still there r voxels on, about 0 for independent voxels. NaN when the phase fills
+		 * all or none of the volume.
+		 */
+		public double normalised(final int r) {
+			final double phi = value(0, 0);
+			double mean = 0;
+			for (int axis = 0; axis < 3; axis++) mean += value(axis, r) / 3;
+			return (mean - phi * phi) / (phi - phi * phi);
+		}
+
 		public static String definition() {
 			return "S2_a(r) = sum I(x) I(x + r e_a) / #pairs, non-periodic: pairs with both ends inside the"
 				+ " volume; a = x, y, z";

@@ -35,6 +35,28 @@ class TwoPointCorrelationTest {
 	}
 
 	@Test
+	void normalisedS2OfACheckerboardIsMinusOneAtOddAndOneAtEvenDistances() {
+		final int size = 6;
+		final LabelVolume v = empty(size, size, size, 2);
+		for (int z = 0; z < size; z++) {
+			for (int y = 0; y < size; y++) {
+				for (int x = 0; x < size; x++) {
+					if ((x + y + z) % 2 == 1) v.setPhase(x, y, z, 1);
+				}
+			}
+		}
+		final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(v, 1, 3);
+		assertEquals(1, s2.normalised(0), EPS);
+		assertEquals(-1, s2.normalised(1), EPS);
+		assertEquals(1, s2.normalised(2), EPS);
+		// the slab: φ = 1/2, S2 = (5 − r)/(10 − r) along z and 1/2 across: the mean at r = 2 is (3/8 + 1)/3
+		final LabelVolume slab = empty(10, 10, 10, 2);
+		fill(slab, 0, 10, 0, 10, 3, 8, 1);
+		assertEquals(((3 / 8.0 + 1) / 3 - 0.25) / 0.25, TwoPointCorrelation.directional(slab, 1, 2)
+			.normalised(2), EPS);
+	}
+
+	@Test
 	void slabZeroPaddedRadialMatchesShiftByShiftClosedForm() {
 		final int size = 12;
 		final int width = 4;

@@ -90,10 +90,6 @@ class DsdLearnsTest {
 
 	/** {@code (S2(2) − φ²)/(φ − φ²)} of phase 1, mean over the three axes. */
 	private static double normalisedS2(final LabelVolume volume) {
-		final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(volume, 1, 2);
-		final double phi = s2.value(0, 0);
-		double mean = 0;
-		for (int axis = 0; axis < 3; axis++) mean += s2.value(axis, 2) / 3;
-		return (mean - phi * phi) / (phi - phi * phi);
+		return TwoPointCorrelation.directional(volume, 1, 2).normalised(2);
 	}
 }

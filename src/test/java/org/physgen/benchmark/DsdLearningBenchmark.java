@@ -49,8 +49,9 @@ import org.physgen.volume.VolumeReader;
  * learning rate 2e-3, one thread, for each rate head and time weighting given (default
  * {@code softplus:delta_t exp:uniform exp:normalised}), then four 16³ volumes with the crop's
  * counts, and the model's loss over the forward rates' at τ = r·t of 0.1, 1, 4 and 16.
- * {@code model FILE...}: four 32³ volumes of each model file with its training-mean fractions,
- * against sample-data/porous-rock-64.tif.
+ * {@code model FILE...}: four 32³ volumes of each model file (of the sample rock) with its
+ * training-mean fractions, against sample-data/porous-rock-64.tif, and the model's loss over the
+ * forward rates' on a crop of the rock of the model's crop size.
  * {@code oracle}: no network; the exact rates of the same crop, mean-field ({@code ExactRateModel})
  * and assignment-aware ({@code AssignmentRateModel}), from a uniform start, with the default step
  * control of generation and with the plain CFL step: evaluations, repaired fraction and the share of
@@ -76,11 +77,14 @@ public final class DsdLearningBenchmark {
 		}
 		if (args[0].equals("model")) {
 			header("model file", "volumes", rock);
+			final List<String> lossRatios = new ArrayList<>();
 			for (int i = 1; i < args.length; i++) {
 				try (GenerativeModel model = PhysGenModels.load(Path.of(args[i]), "cpu", 1)) {
 					row(args[i], model, 32);
+					lossRatios.add(lossRatios(args[i], model, crop(rock, model.cropSize())));
 				}
 			}
+			printLossRatios("model file, on a crop of the rock of its crop size", lossRatios);
 			return;
 		}
 		final long steps = Long.parseLong(args[1]);
@@ -101,16 +105,10 @@ public final class DsdLearningBenchmark {
 			final double minutes = (System.nanoTime() - start) / 60e9;
 			try (GenerativeModel model = PhysGenModels.load(file, "cpu", 1)) {
 				row(String.format(Locale.ROOT, "%s (%.1f min)", config, minutes), model, CROP);
-				final double[][] loss = PhysGenModels.dsdLossByTime(model, crop, TAU, 17);
-				final StringBuilder ratios = new StringBuilder();
-				for (int i = 0; i < TAU.length; i++) {
-					ratios.append(String.format(Locale.ROOT, " τ = %s: %.3f;", TAU[i], loss[0][i] / loss[1][i]));
-				}
-				lossRatios.add("| " + config + " |" + ratios + " |");
+				lossRatios.add(lossRatios(config, model, crop));
 			}
 		}
-		System.out.printf("%n| %s | model's loss / forward rates' loss |%n|---|---|%n", "rate head : time weighting");
-		for (final String line : lossRatios) System.out.println(line);
+		printLossRatios("rate head : time weighting", lossRatios);
 	}
 
 	private static void oracles(final LabelVolume crop) {
@@ -165,14 +163,37 @@ public final class DsdLearningBenchmark {
 		}
 	}
 
+	private static void printLossRatios(final String what, final List<String> rows) {
+		System.out.printf("%n| %s | model's loss / forward rates' loss |%n|---|---|%n", what);
+		for (final String line : rows) System.out.println(line);
+	}
+
 	private static LabelVolume crop(final LabelVolume rock) {
-		final byte[][] slices = new byte[CROP][CROP * CROP];
-		for (int z = 0; z < CROP; z++) {
-			for (int y = 0; y < CROP; y++) {
-				System.arraycopy(rock.slice(z + 5), (y + 3) * rock.sizeX() + 7, slices[z], y * CROP, CROP);
+		return crop(rock, CROP);
+	}
+
+	/** The cube of the given edge at (7, 3, 5) of the rock, moved in where it would stick out. */
+	private static LabelVolume crop(final LabelVolume rock, final int size) {
+		final int x0 = Math.min(7, rock.sizeX() - size);
+		final int y0 = Math.min(3, rock.sizeY() - size);
+		final int z0 = Math.min(5, rock.sizeZ() - size);
+		final byte[][] slices = new byte[size][size * size];
+		for (int z = 0; z < size; z++) {
+			for (int y = 0; y < size; y++) {
+				System.arraycopy(rock.slice(z + z0), (y + y0) * rock.sizeX() + x0, slices[z], y * size, size);
 			}
 		}
-		return LabelVolume.fromSlices(slices, CROP, CROP, rock.phases(), rock.voxelSize());
+		return LabelVolume.fromSlices(slices, size, size, rock.phases(), rock.voxelSize());
+	}
+
+	/** A row of the model's loss over the forward rates' loss at each of {@link #TAU}. */
+	private static String lossRatios(final String label, final GenerativeModel model, final LabelVolume crop) {
+		final double[][] loss = PhysGenModels.dsdLossByTime(model, crop, TAU, 17);
+		final StringBuilder ratios = new StringBuilder("| " + label + " |");
+		for (int i = 0; i < TAU.length; i++) {
+			ratios.append(String.format(Locale.ROOT, " τ = %s: %.3f;", TAU[i], loss[0][i] / loss[1][i]));
+		}
+		return ratios + " |";
 	}
 
 	private static void header(final String what, final String volumes, final LabelVolume data) {

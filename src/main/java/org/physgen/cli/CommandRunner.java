@@ -94,6 +94,12 @@ final class CommandRunner {
 
 	private Object converted(final ModuleItem<?> item, final Object value) {
 		final Class<?> type = item.getType();
+		// SciJava reads any text but "true" as false: resume='yes' would start afresh and overwrite
+		if ((type == boolean.class || type == Boolean.class) && value instanceof String text && !text
+			.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false"))
+		{
+			throw new UsageException(item.getName() + "='" + value + "' must be true or false");
+		}
 		final Object result = File.class.equals(type) ? new File(String.valueOf(value))
 			: Numbers.isNumeric(type) ? Numbers.convert(item.getName(), value, type)
 			: convert.supports(value, type) ? convert.convert(value, type) : null;

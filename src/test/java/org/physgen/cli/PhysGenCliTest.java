@@ -87,6 +87,11 @@ class PhysGenCliTest {
 		err.reset();
 		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=1"));
 		assertTrue(stderr().contains("size=1 is below the minimum 2"), stderr());
+		err.reset();
+		assertEquals(2, physgen("run", "Train DSD Model", "model_file='" + dir.resolve("never.physgen") +
+			"',input_file='sample-data/porous-rock-64.tif',augment='maybe'"));
+		assertTrue(stderr().contains("augment='maybe' must be true or false"), stderr());
+		assertFalse(Files.exists(dir.resolve("never.physgen")));
 	}
 
 	@Test

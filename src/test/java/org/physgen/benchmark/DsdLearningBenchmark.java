@@ -52,6 +52,8 @@ import org.physgen.volume.VolumeReader;
  * {@code model FILE...}: four 32³ volumes of each model file (of the sample rock) with its
  * training-mean fractions, against sample-data/porous-rock-64.tif, and the model's loss over the
  * forward rates' on a crop of the rock of the model's crop size.
+ * {@code step-fraction FILE F...}: as {@code model}, for one model file at each DSD step fraction F
+ * (generation's {@code step_fraction}; 0 is the plain CFL step).
  * {@code oracle}: no network; the exact rates of the same crop, mean-field ({@code ExactRateModel})
  * and assignment-aware ({@code AssignmentRateModel}), from a uniform start, with the default step
  * control of generation and with the plain CFL step: evaluations, repaired fraction and the share of
@@ -68,11 +70,21 @@ public final class DsdLearningBenchmark {
 
 	public static void main(final String[] args) throws IOException {
 		if (args.length < 1 || args.length < 2 && !args[0].equals("oracle")) {
-			throw new IllegalArgumentException("usage: over-fit STEPS [HEAD:WEIGHTING ...] | model FILE... | oracle");
+			throw new IllegalArgumentException("usage: over-fit STEPS [HEAD:WEIGHTING ...] | model FILE... | " +
+				"step-fraction FILE FRACTION... | oracle");
 		}
 		final LabelVolume rock = VolumeReader.read(ROCK);
 		if (args[0].equals("oracle")) {
 			oracles(crop(rock));
+			return;
+		}
+		if (args[0].equals("step-fraction")) {
+			header("step fraction", "32³ volumes", rock);
+			try (GenerativeModel model = PhysGenModels.load(Path.of(args[1]), "cpu", 1)) {
+				for (int i = 2; i < args.length; i++) {
+					row(args[i], model, 32, Double.parseDouble(args[i]));
+				}
+			}
 			return;
 		}
 		if (args[0].equals("model")) {
@@ -203,11 +215,17 @@ public final class DsdLearningBenchmark {
 	}
 
 	private static void row(final String label, final GenerativeModel model, final int size) {
+		row(label, model, size, GenerationRequest.DEFAULT_STEP_FRACTION);
+	}
+
+	private static void row(final String label, final GenerativeModel model, final int size,
+		final double stepFraction)
+	{
 		final List<String> log = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
 			TargetFractions.trainingMean(), 7, VOLUMES, GenerationRequest.DEFAULT_TOLERANCE,
-			GenerationRequest.DEFAULT_STEPS), new GenerationListener() {
+			GenerationRequest.DEFAULT_STEPS, stepFraction), new GenerationListener() {
 
 				@Override
 				public void log(final String message) {

@@ -1,5 +1,10 @@
 package org.physgen.dsd;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.physgen.lattice.AxisKernel;
 import org.physgen.lattice.Schedule;
 
@@ -280,42 +285,27 @@ public final class AssignmentRateModel implements RateModel {
 		 */
 		private double[] coefficients() {
 			final int m = stored;
-			final double[] normal = new double[m * m];
-			final double[] gamma = new double[m];
+			if (m == 0) return new double[0];
+			final double[][] normal = new double[m][m];
+			final double[] right = new double[m];
 			double trace = 0;
 			for (int a = 0; a < m; a++) {
 				for (int b = 0; b <= a; b++) {
-					normal[a * m + b] = dot(residualSteps[a], residualSteps[b]);
+					normal[a][b] = dot(residualSteps[a], residualSteps[b]);
+					normal[b][a] = normal[a][b];
 				}
-				trace += normal[a * m + a];
-				gamma[a] = dot(residualSteps[a], residual);
+				trace += normal[a][a];
+				right[a] = dot(residualSteps[a], residual);
 			}
-			for (int a = 0; a < m; a++) {
-				normal[a * m + a] += 1e-10 * trace + Double.MIN_NORMAL;
-				for (int b = 0; b < a; b++) {
-					normal[a * m + a] -= normal[a * m + b] * normal[a * m + b];
-				}
-				normal[a * m + a] = Math.sqrt(Math.max(normal[a * m + a], Double.MIN_NORMAL));
-				for (int c = a + 1; c < m; c++) {
-					for (int b = 0; b < a; b++) {
-						normal[c * m + a] -= normal[c * m + b] * normal[a * m + b];
-					}
-					normal[c * m + a] /= normal[a * m + a];
-				}
+			for (int a = 0; a < m; a++) normal[a][a] += 1e-10 * trace + Double.MIN_NORMAL;
+			try {
+				return new CholeskyDecomposition(new Array2DRowRealMatrix(normal, false), 0, 0).getSolver()
+					.solve(new ArrayRealVector(right, false)).toArray();
 			}
-			for (int a = 0; a < m; a++) {
-				for (int b = 0; b < a; b++) {
-					gamma[a] -= normal[a * m + b] * gamma[b];
-				}
-				gamma[a] /= normal[a * m + a];
+			catch (final NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+				// dependent residual steps: fall back to the plain step
+				return new double[m];
 			}
-			for (int a = m - 1; a >= 0; a--) {
-				for (int b = a + 1; b < m; b++) {
-					gamma[a] -= normal[b * m + a] * gamma[b];
-				}
-				gamma[a] /= normal[a * m + a];
-			}
-			return gamma;
 		}
 
 		private static double dot(final double[] a, final double[] b) {

@@ -97,10 +97,11 @@ class MacroCommandsTest {
 		final Path dsd = dir.resolve("rock-dsd.physgen"), pfgm = dir.resolve("rock-pfgm.physgen");
 		final String tiny = "crop_size=8 steps=2 batch_size=1 channels=4 device=cpu threads=1";
 		MacroBridge.runMacro("""
-			run("Train DSD Model", "input_file=[%s] model_file=[%s] schedule=linear %s");
+			run("Train DSD Model", "input_file=[%s] model_file=[%s] schedule=linear augment=false %s");
 			""".formatted(input, dsd, tiny));
 		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
 		assertEquals("linear", MacroBridge.lastModule().getInput("schedule"));
+		assertEquals(false, MacroBridge.lastModule().getInput("augment"));
 		MacroBridge.runMacro("""
 			run("Train PFGM++ Model", "input_file=[%s] model_file=[%s] aug_dim=inf %s");
 			""".formatted(input, pfgm, tiny));

@@ -16,6 +16,13 @@ public final class ForwardGap {
 
 	private ForwardGap() {}
 
+	/** {@link DsdLoss#divergence} of the forward rate r, the same for every particle and direction. */
+	public static double of(final NoisedBatch noised, final double rate) {
+		final float[] forward = new float[noised.shape().ratesLength()];
+		Arrays.fill(forward, (float) rate);
+		return DsdLoss.divergence(noised.shape(), forward, noised.counts(), noised.targets());
+	}
+
 	/**
 	 * Measures the divergence at {@code points} time indices spread evenly over 1..T-1, on the given
 	 * crops noised with a fixed seed, and interpolates its logarithm linearly in k between them.
@@ -37,10 +44,7 @@ public final class ForwardGap {
 			final int[] k = new int[crops.length];
 			Arrays.fill(k, measured[i]);
 			final NoisedBatch noised = noising.noise(crops, k, RandomStreams.derive(seed, PURPOSE + i));
-			final float[] rates = new float[noised.shape().ratesLength()];
-			Arrays.fill(rates, (float) noising.rate());
-			logGap[i] = Math.log(Math.max(DsdLoss.divergence(noised.shape(), rates, noised.counts(),
-				noised.targets()), Double.MIN_NORMAL));
+			logGap[i] = Math.log(Math.max(of(noised, noising.rate()), Double.MIN_NORMAL));
 		}
 		final double[] gap = new double[steps];
 		int segment = 0;

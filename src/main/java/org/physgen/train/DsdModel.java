@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.DsdLoss;
+import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
@@ -150,10 +151,8 @@ final class DsdModel extends LoadedModel {
 			final NoisedBatch noised = noising.noise(crops, k, RandomStreams.derive(seed, i));
 			final float[] rates = new float[noised.shape().ratesLength()];
 			model.rates(noised.shape(), noised.counts(), noised.networkTime(), rates);
-			final float[] forward = new float[rates.length];
-			Arrays.fill(forward, (float) rate);
 			losses[0][i] = DsdLoss.divergence(noised.shape(), rates, noised.counts(), noised.targets());
-			losses[1][i] = DsdLoss.divergence(noised.shape(), forward, noised.counts(), noised.targets());
+			losses[1][i] = ForwardGap.of(noised, rate);
 		}
 		return losses;
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +11,7 @@ import org.physgen.dsd.AssignmentRateModel;
 import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.DsdLoss;
 import org.physgen.dsd.ExactRateModel;
+import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
@@ -165,11 +165,8 @@ public final class DsdLearningBenchmark {
 				final NoisedBatch noised = noising.noise(crops, new int[] { k, k, k, k }, 17);
 				final float[] exact = new float[noised.shape().ratesLength()];
 				models[m].rates(noised.shape(), noised.counts(), noised.networkTime(), exact);
-				final float[] forward = new float[exact.length];
-				Arrays.fill(forward, (float) rate);
 				ratios.append(String.format(Locale.ROOT, " τ = %s: %.3f;", tau, DsdLoss.divergence(noised
-					.shape(), exact, noised.counts(), noised.targets()) / DsdLoss.divergence(noised.shape(),
-						forward, noised.counts(), noised.targets())));
+					.shape(), exact, noised.counts(), noised.targets()) / ForwardGap.of(noised, rate)));
 			}
 			System.out.println("| " + names[m] + " |" + ratios + " |");
 		}

@@ -29,8 +29,9 @@ class ForwardGapTest {
 			.derive(7, 0x47415053L));
 		final float[] forward = new float[noised.shape().ratesLength()];
 		Arrays.fill(forward, 16f);
-		assertEquals(DsdLoss.divergence(noised.shape(), forward, noised.counts(), noised.targets()), gap[1],
-			1e-9 * gap[1]);
+		final double expected = DsdLoss.divergence(noised.shape(), forward, noised.counts(), noised.targets());
+		assertEquals(expected, ForwardGap.of(noised, 16), 0);
+		assertEquals(expected, gap[1], 1e-9 * gap[1]);
 	}
 
 	@Test

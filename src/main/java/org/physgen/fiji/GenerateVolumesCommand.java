@@ -105,7 +105,8 @@ public class GenerateVolumesCommand extends ContextCommand {
 	public void run() {
 		CommandErrors.run(this, () -> {
 			final TargetFractions targets = TargetFractions.parse(fractions);
-			try (GenerativeModel model = ModelFiles.load(model_file, device, threads)) {
+			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
+				ProgressListeners.lines(log))) {
 				final int sx = size_x > 0 ? size_x : size, sy = size_y > 0 ? size_y : size,
 					sz = size_z > 0 ? size_z : size;
 				ModelFiles.checkSize(size_x > 0 ? "size_x" : "size", sx, model);

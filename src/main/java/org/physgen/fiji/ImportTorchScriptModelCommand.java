@@ -15,6 +15,7 @@ import org.physgen.train.TrainingConfig;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -72,6 +73,9 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 	@Parameter(label = "PFGM++ extra dimensions D (number or inf)")
 	private String aug_dim = "128";
 
+	@Parameter(required = false)
+	private LogService log;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Imported model")
 	private String summary;
 
@@ -89,7 +93,7 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 			final ModelMetadata metadata;
 			try {
 				metadata = PhysGenModels.importTorchScript(torchscript_file.toPath(),
-					List.of(input.volume()), config, size_multiple, conditioned);
+					List.of(input.volume()), config, size_multiple, conditioned, ProgressListeners.lines(log));
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException(e.getMessage(), e);

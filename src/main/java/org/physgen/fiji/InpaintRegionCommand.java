@@ -99,7 +99,8 @@ public class InpaintRegionCommand extends ContextCommand {
 			final long voxels = Arrays.stream(before).sum();
 			final long[] after = region_counts == null || region_counts.isBlank() ? null
 				: InpaintRegions.parse(region_counts, volume.phases().phaseCount(), voxels);
-			try (GenerativeModel model = ModelFiles.load(model_file, device, threads)) {
+			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
+				ProgressListeners.lines(log))) {
 				ModelFiles.requireFamily(model, ModelFamily.DSD, "Inpaint Region");
 				ModelFiles.checkSize("the volume's x size", volume.sizeX(), model);
 				ModelFiles.checkSize("the volume's y size", volume.sizeY(), model);

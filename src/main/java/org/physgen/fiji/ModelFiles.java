@@ -3,6 +3,7 @@ package org.physgen.fiji;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.function.Consumer;
 
 import org.physgen.nn.ModelFamily;
 import org.physgen.train.GenerativeModel;
@@ -13,7 +14,10 @@ final class ModelFiles {
 
 	private ModelFiles() {}
 
-	static GenerativeModel load(final File modelFile, final String device, final int threads) {
+	/** @param log receives the device decision and the thread notes */
+	static GenerativeModel load(final File modelFile, final String device, final int threads,
+		final Consumer<String> log)
+	{
 		if (modelFile == null) {
 			throw new IllegalArgumentException("model_file is required: give a .physgen model bundle");
 		}
@@ -23,7 +27,7 @@ final class ModelFiles {
 		}
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
 		try {
-			return PhysGenModels.load(modelFile.toPath(), device, threads);
+			return PhysGenModels.load(modelFile.toPath(), device, threads, log);
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath()

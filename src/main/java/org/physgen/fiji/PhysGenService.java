@@ -90,7 +90,7 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 	 * @param threads CPU threads, 0 for all cores
 	 */
 	public GenerativeModel load(final String modelFile, final String device, final int threads) throws IOException {
-		return PhysGenModels.load(Path.of(modelFile), device, threads);
+		return PhysGenModels.load(Path.of(modelFile), device, threads, ProgressListeners.lines(log));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.physgen.fiji;
 
 import java.awt.GraphicsEnvironment;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import org.physgen.train.GenerationListener;
@@ -21,6 +22,13 @@ final class ProgressListeners {
 	private static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
 
 	private ProgressListeners() {}
+
+	/** Log lines to the command's log (the terminal when headless), dropped when it has none. */
+	static Consumer<String> lines(final LogService log) {
+		return line -> {
+			if (log != null) log.info(line);
+		};
+	}
 
 	static GenerationListener generation(final ContextCommand command, final StatusService status,
 		final LogService log, final String message)

@@ -8,7 +8,7 @@ import ai.djl.Device;
 /**
  * The {@code device} parameter: {@code auto} (first GPU when there is one, else CPU), {@code cpu},
  * {@code gpu} (GPU 0) or {@code gpu:N}. A requested GPU that is not usable falls back to the CPU
- * with a warning.
+ * with a warning; every decision is logged in one line.
  *
  * @param kind what was asked for
  * @param index GPU index (0 unless {@code gpu:N}; 0 for auto and cpu)
@@ -54,26 +54,44 @@ public record ComputeDevice(Kind kind, int index) {
 			"device must be auto, cpu, gpu or gpu:N (N = 0, 1, ...), got '" + value + "'");
 	}
 
-	/** Resolves against the GPUs of the DJL engine (loading it through {@link DjlRuntime}). */
-	public Device resolve(final Consumer<String> warnings) {
-		return resolve(DjlRuntime.engine().getGpuCount(), warnings);
+	/**
+	 * Resolves against the GPUs of the DJL engine (loading it through {@link DjlRuntime}).
+	 *
+	 * @param log receives exactly one line: the device chosen, and why when it is not the one
+	 *          asked for
+	 */
+	public Device resolve(final Consumer<String> log) {
+		return resolve(DjlRuntime.engine().getGpuCount(), log);
 	}
 
-	/** Resolves against {@code gpuCount} usable GPUs. */
-	public Device resolve(final int gpuCount, final Consumer<String> warnings) {
-		if (kind == Kind.AUTO) return gpuCount > 0 ? Device.gpu(0) : Device.cpu();
-		if (kind == Kind.CPU) return Device.cpu();
-		if (gpuCount == 0) {
-			warnings.accept("device " + this + ": no usable GPU (no CUDA build of PyTorch or no " +
-				"CUDA driver found), running on the CPU");
-			return Device.cpu();
+	/** Resolves against {@code gpuCount} usable GPUs; see {@link #resolve(Consumer)}. */
+	public Device resolve(final int gpuCount, final Consumer<String> log) {
+		final Device device;
+		final String reason;
+		if (kind == Kind.CPU) {
+			device = Device.cpu();
+			reason = "";
 		}
-		if (index >= gpuCount) {
-			warnings.accept("device " + this + ": only " + gpuCount + " GPU(s) (gpu:0 to gpu:" +
-				(gpuCount - 1) + "), running on the CPU");
-			return Device.cpu();
+		else if (kind == Kind.AUTO) {
+			device = gpuCount > 0 ? Device.gpu(0) : Device.cpu();
+			reason = gpuCount > 0 ? " (" + gpuCount + " GPU(s) usable)" : " (no usable GPU)";
 		}
-		return Device.gpu(index);
+		else if (gpuCount == 0) {
+			device = Device.cpu();
+			reason = ": no usable GPU (no CUDA build of PyTorch or no CUDA driver found), running on the CPU";
+		}
+		else if (index >= gpuCount) {
+			device = Device.cpu();
+			reason = ": only " + gpuCount + " GPU(s) (gpu:0 to gpu:" + (gpuCount - 1) +
+				"), running on the CPU";
+		}
+		else {
+			device = Device.gpu(index);
+			reason = "";
+		}
+		log.accept(reason.startsWith(":") ? "device " + this + reason
+			: "device " + this + ": " + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu") + reason);
+		return device;
 	}
 
 	@Override

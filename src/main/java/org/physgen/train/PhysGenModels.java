@@ -40,10 +40,11 @@ public final class PhysGenModels {
 	 *
 	 * @param sizeMultiple every spatial size the network accepts is a multiple of this
 	 * @param conditioned whether the network takes the target fractions as third argument
+	 * @param log receives the device decision and the thread notes
 	 */
 	public static ModelMetadata importTorchScript(final Path torchScriptFile,
 		final List<LabelVolume> reference, final TrainingConfig config, final int sizeMultiple,
-		final boolean conditioned) throws IOException
+		final boolean conditioned, final Consumer<String> log) throws IOException
 	{
 		config.validate();
 		final CropSampler crops = new CropSampler(reference, config.cropSize());
@@ -55,8 +56,8 @@ public final class PhysGenModels {
 			.boundary(dsd && config.boundary() == Boundary.PERIODIC ? ModelMetadata.PERIODIC
 				: ModelMetadata.REFLECTING)
 			.trainingData(TrainingMetadata.statistics(config, crops));
-		DjlRuntime.start(config.threads(), line -> {});
-		final Device device = ComputeDevice.parse(config.device()).resolve(line -> {});
+		DjlRuntime.start(config.threads(), log);
+		final Device device = ComputeDevice.parse(config.device()).resolve(log);
 		return TorchScriptImport.importFile(torchScriptFile,
 			TrainingMetadata.process(builder, config).build(), config.modelFile(), device);
 	}

@@ -94,8 +94,7 @@ final class TrainingRun {
 		DjlRuntime.start(config.threads(), listener::log);
 		DjlRuntime.recordNoGradientsOnThisThread();
 		final Device device = ComputeDevice.parse(config.device()).resolve(listener::log);
-		if (device.isGpu()) listener.log("training on " + device);
-		else {
+		if (!device.isGpu()) {
 			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
 				MemoryEstimate.cpuBudgetBytes());
 		}

@@ -19,6 +19,10 @@ final class HeadlessCommands implements AutoCloseable {
 		return commands.run(info, true, DeclaredDefaults.complete(info, inputs)).get();
 	}
 
+	Context context() {
+		return context;
+	}
+
 	@Override
 	public void close() {
 		context.dispose();

@@ -36,17 +36,16 @@ class ComputeDeviceTest {
 	}
 
 	@Test
-	void resolvesAgainstTheAvailableGpus() {
-		final List<String> warnings = new ArrayList<>();
-		assertEquals(Device.gpu(1), ComputeDevice.parse("gpu:1").resolve(2, warnings::add));
-		assertEquals(Device.gpu(0), ComputeDevice.parse("auto").resolve(1, warnings::add));
-		assertEquals(Device.cpu(), ComputeDevice.parse("cpu").resolve(1, warnings::add));
-		assertEquals(Device.cpu(), ComputeDevice.parse("auto").resolve(0, warnings::add));
-		assertTrue(warnings.isEmpty(), warnings.toString());
-		assertEquals(Device.cpu(), ComputeDevice.parse("gpu:3").resolve(2, warnings::add));
-		assertEquals(1, warnings.size());
-		assertTrue(warnings.get(0).contains("gpu:3") && warnings.get(0).contains("CPU"), warnings
-			.get(0));
+	void resolvesAgainstTheAvailableGpusAndLogsEachDecisionOnce() {
+		final List<String> lines = new ArrayList<>();
+		assertEquals(Device.gpu(1), ComputeDevice.parse("gpu:1").resolve(2, lines::add));
+		assertEquals(Device.gpu(0), ComputeDevice.parse("auto").resolve(1, lines::add));
+		assertEquals(Device.cpu(), ComputeDevice.parse("cpu").resolve(1, lines::add));
+		assertEquals(Device.cpu(), ComputeDevice.parse("auto").resolve(0, lines::add));
+		assertEquals(Device.cpu(), ComputeDevice.parse("gpu:3").resolve(2, lines::add));
+		assertEquals(List.of("device gpu:1: gpu:1", "device auto: gpu:0 (1 GPU(s) usable)", "device cpu: cpu",
+			"device auto: cpu (no usable GPU)",
+			"device gpu:3: only 2 GPU(s) (gpu:0 to gpu:1), running on the CPU"), lines);
 	}
 
 	@Test
@@ -57,11 +56,11 @@ class ComputeDeviceTest {
 		if (gpus == 0) {
 			assertEquals(Device.cpu(), device);
 			assertEquals(1, warnings.size());
-			assertTrue(warnings.get(0).startsWith("device gpu:0"), warnings.get(0));
+			assertTrue(warnings.get(0).startsWith("device gpu:0: no usable GPU"), warnings.get(0));
 		}
 		else {
 			assertEquals(Device.gpu(0), device);
-			assertTrue(warnings.isEmpty());
+			assertEquals(List.of("device gpu:0: gpu:0"), warnings);
 		}
 	}
 }

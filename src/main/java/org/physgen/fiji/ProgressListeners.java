@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import org.physgen.train.GenerationListener;
+import org.physgen.train.GenerationProgress;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
 import org.scijava.app.StatusService;
@@ -18,7 +19,7 @@ import org.scijava.log.LogService;
  */
 final class ProgressListeners {
 
-	/** Headless runs print a training progress line at most this often. */
+	/** Headless runs print a progress line at most this often. */
 	private static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
 
 	private ProgressListeners() {}
@@ -35,11 +36,20 @@ final class ProgressListeners {
 	{
 		final DoubleConsumer bar = CommandProgress.of(status, message);
 		final BooleanSupplier cancelled = CommandProgress.cancelled(command);
+		final boolean headless = GraphicsEnvironment.isHeadless();
 		return new GenerationListener() {
 
+			private long lastLine = System.nanoTime();
+
 			@Override
-			public void progress(final int finished, final int total, final double current) {
-				bar.accept((finished + Math.max(0, Math.min(1, current))) / total);
+			public void progress(final GenerationProgress progress) {
+				bar.accept(progress.fraction());
+				final long now = System.nanoTime();
+				if (now - lastLine >= LINE_INTERVAL_NANOS) {
+					lastLine = now;
+					if (status != null) status.showStatus(message + ": " + progress.describe());
+					if (headless && log != null) log.info(message + ": " + progress.describe());
+				}
 			}
 
 			@Override

@@ -52,6 +52,7 @@ final class DsdModel extends LoadedModel {
 	public List<LabelVolume> generate(final GenerationRequest request,
 		final GenerationListener listener)
 	{
+		final GenerationClock clock = new GenerationClock();
 		checkSizes(request);
 		final Grid grid = new Grid(request.sizeX(), request.sizeY(), request.sizeZ(), boundary());
 		final long[][] targets = GenerationTargets.counts(request.targets(), request.count(),
@@ -69,7 +70,8 @@ final class DsdModel extends LoadedModel {
 			final int done = first;
 			final SamplerRun run = sampler.sample(start, null, settings(request.tolerance(),
 				request.stepFraction(), RandomStreams.derive(request.seed(), SAMPLER_KEY + first)),
-				(evaluations, t, startTime) -> listener.progress(done, request.count(), 1 - t / startTime),
+				(evaluations, t, startTime) -> listener.progress(clock.at(done, request.count(),
+					1 - t / startTime, evaluations)),
 				listener::cancelled);
 			for (int b = 0; b < batch; b++) {
 				final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels,
@@ -80,13 +82,14 @@ final class DsdModel extends LoadedModel {
 					"volume %d: %d network evaluations, repaired fraction %.4f", first + b + 1,
 					run.evaluations(), repaired.repairedFraction()));
 			}
-			listener.progress(first + batch, request.count(), 0);
+			listener.progress(clock.at(first + batch, request.count(), 0, 0));
 		}
 		return volumes;
 	}
 
 	@Override
 	public LabelVolume inpaint(final InpaintRequest request, final GenerationListener listener) {
+		final GenerationClock clock = new GenerationClock();
 		final LabelVolume volume = request.volume();
 		metadata.requireSamePhases(volume.phases());
 		final Grid grid = new Grid(volume.sizeX(), volume.sizeY(), volume.sizeZ(), boundary());
@@ -98,13 +101,13 @@ final class DsdModel extends LoadedModel {
 		final SamplerRun run = sampler.sample(new int[][][] { start }, evolving,
 			settings(request.tolerance(), request.stepFraction(),
 				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
-			(evaluations, t, startTime) -> listener.progress(0, 1, 1 - t / startTime),
+			(evaluations, t, startTime) -> listener.progress(clock.at(0, 1, 1 - t / startTime, evaluations)),
 			listener::cancelled);
 		final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0],
 			evolving);
 		listener.log(String.format(Locale.ROOT, "inpainting: %d network evaluations, repaired " +
 			"fraction %.4f", run.evaluations(), repaired.repairedFraction()));
-		listener.progress(1, 1, 0);
+		listener.progress(clock.at(1, 1, 0, run.evaluations()));
 		return volume.withSlices(repaired.labels());
 	}
 

@@ -5,12 +5,8 @@ public interface GenerationListener {
 
 	GenerationListener NONE = new GenerationListener() {};
 
-	/**
-	 * @param finished volumes completed so far
-	 * @param total volumes requested
-	 * @param current progress of the volumes being sampled now, 0..1
-	 */
-	default void progress(final int finished, final int total, final double current) {}
+	/** Called after every sampler step and after every finished batch. */
+	default void progress(final GenerationProgress progress) {}
 
 	default boolean cancelled() {
 		return false;

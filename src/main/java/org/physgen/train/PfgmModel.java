@@ -39,6 +39,7 @@ final class PfgmModel extends LoadedModel {
 	public List<LabelVolume> generate(final GenerationRequest request,
 		final GenerationListener listener)
 	{
+		final GenerationClock clock = new GenerationClock();
 		checkSizes(request);
 		final int phases = phases().phaseCount();
 		final VolumeShape shape = VolumeShape.forPhases(phases, request.sizeX(), request.sizeY(),
@@ -56,7 +57,7 @@ final class PfgmModel extends LoadedModel {
 			final int done = first;
 			final HeunSampler sampler = base.withSteering(MeanSteering.toward(targets[first]))
 				.withListener((step, steps, sigma, evaluations) ->
-					listener.progress(done, request.count(), step / (double) steps));
+					listener.progress(clock.at(done, request.count(), step / (double) steps, evaluations)));
 			final Samples samples = sampler.sample(new NetworkDenoiser(network,
 				condition(targets, first, batch, request.voxels())), shape, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
@@ -69,7 +70,7 @@ final class PfgmModel extends LoadedModel {
 					"volume %d: %d network evaluations, projection changed %.4f of the voxels",
 					first + b + 1, samples.evaluations(), decoded.flipped() / (double) request.voxels()));
 			}
-			listener.progress(first + batch, request.count(), 0);
+			listener.progress(clock.at(first + batch, request.count(), 0, 0));
 		}
 		return volumes;
 	}

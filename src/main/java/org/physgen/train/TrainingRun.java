@@ -15,6 +15,7 @@ import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
+import org.physgen.metrics.report.LinePlot;
 import org.physgen.nn.ComputeDevice;
 import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.MemoryEstimate;
@@ -100,6 +101,7 @@ final class TrainingRun {
 		}
 		final TrainingObjective objective = objective(metadata, crops);
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
+		LinePlot.prepare();
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
 			return loop(crops, metadata, resumed, objective, manager);
@@ -163,8 +165,10 @@ final class TrainingRun {
 				AtomicFiles.write(curve, history.png("Training loss, " +
 					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName()));
 			}
-			listener.log((cancelled ? "cancelled at step " : "finished at step ") + step +
-				"; model written to " + config.modelFile());
+			listener.log(cancelled ? "cancelled at step " + step + " of " + config.steps() +
+				"; checkpoint written to " + config.modelFile() + " (loss curve " + curve.getFileName() +
+				"); run the same command with resume=true to continue"
+				: "finished at step " + step + "; model written to " + config.modelFile());
 			return new TrainingResult(config.modelFile(), step, metadata.finalLoss(), curve, cancelled);
 		}
 	}

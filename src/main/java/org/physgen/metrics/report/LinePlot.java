@@ -29,6 +29,15 @@ public final class LinePlot {
 
 	private LinePlot() {}
 
+	/**
+	 * Draws and encodes one small plot, so that the graphics and image-writing classes are loaded.
+	 * Call it before a shutdown hook that may draw a plot: they cannot start once the JVM is
+	 * shutting down ("Shutdown in progress").
+	 */
+	public static void prepare() {
+		png("", List.of(new Curve("", "", "", "x", "y", new double[] { 0, 1 }, new double[] { 0, 1 })), "", 0);
+	}
+
 	/** PNG bytes of the curves; the first one is drawn as the reference. */
 	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
 		final int generatedCount)

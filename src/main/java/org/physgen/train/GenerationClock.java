@@ -1,0 +1,14 @@
+package org.physgen.train;
+
+/** Stamps a generation run's progress with the wall time since the clock was made. */
+final class GenerationClock {
+
+	private final long start = System.nanoTime();
+
+	GenerationProgress at(final int finished, final int total, final double current,
+		final int evaluations)
+	{
+		return new GenerationProgress(finished, total, current, evaluations,
+			(System.nanoTime() - start) * 1e-9);
+	}
+}

@@ -11,6 +11,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -48,6 +49,9 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 	@Parameter(required = false)
 	private StatusService status;
 
+	@Parameter(required = false)
+	private LogService log;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	private String report;
 
@@ -65,7 +69,7 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 			catch (final IOException e) {
 				throw new IllegalArgumentException(e.getMessage(), e);
 			}
-			report = StatisticsReports.publish(result, output_dir, "Comparison with " + ref.name());
+			report = StatisticsReports.publish(result, output_dir, "Comparison with " + ref.name(), log);
 		});
 	}
 }

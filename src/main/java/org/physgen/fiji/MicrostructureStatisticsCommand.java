@@ -11,6 +11,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -47,6 +48,9 @@ public class MicrostructureStatisticsCommand extends ContextCommand {
 	@Parameter(required = false)
 	private StatusService status;
 
+	@Parameter(required = false)
+	private LogService log;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	private String report;
 
@@ -58,7 +62,7 @@ public class MicrostructureStatisticsCommand extends ContextCommand {
 				MicrostructureStatistics.parsePhases(phases, input.volume().phases()), Metric.parseList(metrics),
 				CommandProgress.of(status, "Microstructure statistics"), CommandProgress.cancelled(this));
 			report = StatisticsReports.publish(new Comparison(statistics, List.of()), output_dir,
-				"Statistics of " + input.name());
+				"Statistics of " + input.name(), log);
 		});
 	}
 }

@@ -6,14 +6,21 @@ import java.io.IOException;
 
 import org.physgen.metrics.report.Comparison;
 import org.physgen.metrics.report.ReportWriter;
+import org.scijava.log.LogService;
 
-/** Delivers a statistics result: report files when a folder is given, windows when Fiji has a display. */
+/**
+ * Delivers a statistics result: its warnings to the log, report files when a folder is given, windows
+ * when Fiji has a display.
+ */
 final class StatisticsReports {
 
 	private StatisticsReports() {}
 
 	/** Returns the path of report.html, or "" when no folder was given. */
-	static String publish(final Comparison result, final File outputDir, final String windowTitle) {
+	static String publish(final Comparison result, final File outputDir, final String windowTitle,
+		final LogService log)
+	{
+		if (log != null) result.warnings().forEach(log::warn);
 		String report = "";
 		if (outputDir != null) {
 			try {

@@ -37,6 +37,7 @@ final class StatisticsWindows {
 				table.addValue("generated mean", row.mean());
 				table.addValue("generated sd", row.sd());
 				table.addValue("relative difference", row.relativeDifference());
+				table.addValue("note", row.note());
 			}
 		}
 		return table;

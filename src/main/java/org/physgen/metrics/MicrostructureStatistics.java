@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 import org.physgen.metrics.report.Curve;
+import org.physgen.metrics.report.GridSize;
 import org.physgen.metrics.report.Scalar;
 import org.physgen.metrics.report.VolumeStatistics;
 import org.physgen.volume.LabelVolume;
@@ -18,8 +19,11 @@ import org.physgen.volume.PhaseTable;
 
 /**
  * Measures the chosen metrics on the chosen phases of one volume and gathers them, with their
- * definitions, as scalars and curves for the statistics and comparison reports. Lengths are in
- * voxels; curves go out to a quarter of the shortest edge (at most 64 voxels).
+ * definitions, as scalars and curves for the statistics and comparison reports. Lengths and surfaces
+ * are in the volume's calibrated unit (along each axis with that axis's voxel size), in voxels when
+ * it is uncalibrated; see {@link LengthScale}. Extensive quantities (counts, Euler characteristics)
+ * are flagged and come with their per-volume densities. Curves go out to a quarter of the shortest
+ * edge (at most 64 voxels).
  */
 public final class MicrostructureStatistics {
 
@@ -27,12 +31,17 @@ public final class MicrostructureStatistics {
 	private static final int MAX_CURVE_LENGTH = 64;
 
 	private final LabelVolume volume;
+	private final LengthScale scale;
+	private final List<String> warnings = new ArrayList<>();
 	private final List<Scalar> scalars = new ArrayList<>();
 	private final List<Curve> curves = new ArrayList<>();
 	private final Map<String, String> definitions = new LinkedHashMap<>();
 
 	private MicrostructureStatistics(final LabelVolume volume) {
 		this.volume = volume;
+		scale = new LengthScale(volume.voxelSize());
+		definitions.put("units", scale.description());
+		if (scale.warning() != null) warnings.add(scale.warning());
 	}
 
 	public static VolumeStatistics measure(final LabelVolume volume, final String name, final int[] phases,
@@ -49,7 +58,8 @@ public final class MicrostructureStatistics {
 				progress.accept(++done / (double) steps);
 			}
 		}
-		return new VolumeStatistics(name, m.scalars, m.curves, m.definitions);
+		return new VolumeStatistics(name, new GridSize(volume.sizeX(), volume.sizeY(), volume.sizeZ()), m.scalars,
+			m.curves, m.definitions, m.warnings);
 	}
 
 	/**
@@ -92,51 +102,59 @@ public final class MicrostructureStatistics {
 		switch (metric) {
 			case FRACTIONS -> {
 				final PhaseFractions f = PhaseFractions.of(volume);
-				scalar("voxel count", phaseName, "", f.count(phase), "voxels");
+				extensive("voxel count", phaseName, f.count(phase), "voxels");
 				scalar("volume fraction", phaseName, "", f.fraction(phase), "");
 				definitions.put("volume fraction", PhaseFractions.definition());
 			}
 			case TWO_POINT_CORRELATION -> {
 				final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(volume, phase, curveLength);
 				for (int a = 0; a < 3; a++) {
-					curve("two-point correlation S2", phaseName, AXES[a], "r (voxels)", "S2", range(0, curveLength),
-						s2.curve(a));
+					curve("two-point correlation S2", phaseName, AXES[a], "r (" + scale.unit() + ")", "S2",
+						range(0, curveLength, scale.spacing(a)), s2.curve(a));
 				}
 				definitions.put("two-point correlation S2", TwoPointCorrelation.Directional.definition());
 				final TwoPointCorrelation.Radial radial = TwoPointCorrelation.radial(volume, phase, curveLength, true,
 					progress, cancelled);
-				curve("two-point correlation S2", phaseName, "radial", "r (voxels)", "S2", range(0, curveLength),
-					radial.values());
+				curve("two-point correlation S2", phaseName, "radial", "r (" + scale.isotropicUnit() + ")", "S2",
+					range(0, curveLength, isotropicSpacing()), radial.values());
 				definitions.put("two-point correlation S2 (radial)", radial.definition());
 			}
 			case LINEAL_PATH -> {
 				final LinealPath path = LinealPath.of(volume, phase, curveLength);
 				for (int a = 0; a < 3; a++) {
-					curve("lineal path L", phaseName, AXES[a], "n (voxels)", "L(n)", range(1, curveLength), path.curve(a));
+					curve("lineal path L", phaseName, AXES[a], "length n (" + scale.unit() + ")", "L(n)",
+						range(1, curveLength, scale.spacing(a)), path.curve(a));
 				}
 				definitions.put("lineal path L", LinealPath.definition());
 			}
 			case CHORDS -> {
 				final ChordLengths chords = ChordLengths.of(volume, phase);
 				for (int a = 0; a < 3; a++) {
-					scalar("mean chord length", phaseName, AXES[a], chords.mean(a), "voxels");
+					scalar("mean chord length", phaseName, AXES[a], chords.mean(a) * scale.spacing(a), scale.unit());
 					final double[] p = chords.distribution(a);
-					curve("chord length distribution", phaseName, AXES[a], "chord length (voxels)", "fraction of chords",
-						range(0, p.length - 1), p);
+					curve("chord length distribution", phaseName, AXES[a], "chord length (" + scale.unit() + ")",
+						"fraction of chords", range(0, p.length - 1, scale.spacing(a)), p);
 				}
 				definitions.put("mean chord length", ChordLengths.definition());
 				definitions.put("chord length distribution", ChordLengths.definition());
 			}
 			case SURFACE -> {
 				final SpecificSurface s = SpecificSurface.of(volume, phase);
-				scalar("specific surface, face count", phaseName, "", s.facesPerVoxel(), "1/voxel");
-				scalar("specific surface, S2 slope", phaseName, "", s.s2SlopeEstimate(), "1/voxel");
+				scalar("specific surface, face count", phaseName, "", s.facesPerVolume(scale.spacings()), scale.perLength());
+				for (int a = 0; a < 3; a++) {
+					scalar("projected specific surface, S2 slope", phaseName, AXES[a], s.projectedSurface(a,
+						scale.spacing(a)), scale.perLength());
+				}
+				scalar("specific surface, S2 slope, isotropic", phaseName, "", s.s2SlopeEstimate(scale.spacings()),
+					scale.perLength());
 				definitions.put("specific surface", SpecificSurface.definition());
 			}
 			case EULER -> {
 				final EulerCharacteristic chi = EulerCharacteristic.of(volume, phase);
-				scalar("Euler characteristic chi6", phaseName, "", chi.chi6(), "");
-				scalar("Euler characteristic chi26", phaseName, "", chi.chi26(), "");
+				extensive("Euler characteristic chi6", phaseName, chi.chi6(), "");
+				extensive("Euler characteristic chi26", phaseName, chi.chi26(), "");
+				scalar("Euler characteristic chi6 per volume", phaseName, "", perVolume(chi.chi6()), scale.perVolume());
+				scalar("Euler characteristic chi26 per volume", phaseName, "", perVolume(chi.chi26()), scale.perVolume());
 				definitions.put("Euler characteristic", EulerCharacteristic.definition());
 			}
 			case THICKNESS -> thickness(phase, phaseName, progress, cancelled);
@@ -144,7 +162,8 @@ public final class MicrostructureStatistics {
 				for (final Connectivity c : Connectivity.values()) {
 					final ComponentStatistics s = ConnectedComponents.analyse(volume, phase, c);
 					final String suffix = " (" + c.neighbours() + "-connected)";
-					scalar("clusters" + suffix, phaseName, "", s.componentCount(), "");
+					extensive("clusters" + suffix, phaseName, s.componentCount(), "");
+					scalar("clusters per volume" + suffix, phaseName, "", perVolume(s.componentCount()), scale.perVolume());
 					for (int a = 0; a < 3; a++) {
 						scalar("spanning fraction" + suffix, phaseName, AXES[a], s.spanningFraction(a), "");
 					}
@@ -159,8 +178,15 @@ public final class MicrostructureStatistics {
 					scalar("tortuosity factor", phaseName, AXES[a], t.tortuosityFactor(), "");
 					scalar("relative diffusivity", phaseName, AXES[a], t.relativeDiffusivity(), "");
 					scalar("tortuosity flux spread", phaseName, AXES[a], t.fluxSpread(), "");
-					definitions.put("tortuosity factor", t.definition() + (t.converged() ? "" : String.format(Locale.ROOT,
-						" (along %s not converged after %d iterations)", AXES[a], t.iterations())));
+					scalar("tortuosity voxel residual", phaseName, AXES[a], t.voxelResidual(), "");
+					scalar("tortuosity iterations", phaseName, AXES[a], t.iterations(), "");
+					definitions.put("tortuosity factor", t.definition());
+					if (!t.converged()) {
+						warnings.add(String.format(Locale.ROOT, "tortuosity of %s along %s not converged after %d"
+							+ " iterations: flux spread %.3g (%s), voxel residual %.3g (%s)", phaseName, AXES[a],
+							t.iterations(), t.fluxSpread(), t.fluxesAgree() ? "met" : "not met", t.voxelResidual(),
+							t.residualSmall() ? "met" : "not met"));
+					}
 				}
 			}
 		}
@@ -171,12 +197,25 @@ public final class MicrostructureStatistics {
 	{
 		if (volume.phaseCounts()[phase] == volume.voxelCount()) return;
 		final ThicknessDistribution t = LocalThickness.compute(volume, phase, progress, cancelled);
-		scalar("mean local thickness", phaseName, "", t.meanThickness(), "voxels");
-		scalar("max distance to other phases", phaseName, "", t.maxDistance(), "voxels");
+		final double length = isotropicSpacing();
+		final String unit = scale.isotropicUnit();
+		scalar("mean local thickness", phaseName, "", t.meanThickness() * length, unit);
+		scalar("max distance to other phases", phaseName, "", t.maxDistance() * length, unit);
 		final double[] fractions = t.fractionByRadius();
-		curve("local thickness distribution", phaseName, "", "radius r (voxels)", "volume fraction of phase",
-			range(1, fractions.length), fractions);
+		curve("local thickness distribution", phaseName, "", "radius r (" + unit + ")", "volume fraction of phase",
+			range(1, fractions.length, length), fractions);
 		definitions.put("local thickness distribution", t.definition());
+	}
+
+	/** Physical length of a voxel for undirected lengths, 1 (voxels) when the voxels are not cubes. */
+	private double isotropicSpacing() {
+		final double spacing = scale.isotropicSpacing();
+		return Double.isNaN(spacing) ? 1 : spacing;
+	}
+
+	/** A count per unit volume of the whole volume. */
+	private double perVolume(final double count) {
+		return count / (volume.voxelCount() * scale.voxelVolume());
 	}
 
 	private int curveLength() {
@@ -190,16 +229,20 @@ public final class MicrostructureStatistics {
 		scalars.add(new Scalar(metric, phase, axis, value, unit));
 	}
 
+	private void extensive(final String metric, final String phase, final double value, final String unit) {
+		scalars.add(new Scalar(metric, phase, "", value, unit, true));
+	}
+
 	private void curve(final String metric, final String phase, final String axis, final String xLabel,
 		final String yLabel, final double[] x, final double[] y)
 	{
 		curves.add(new Curve(metric, phase, axis, xLabel, yLabel, x, y));
 	}
 
-	/** from, from + 1, ..., to. */
-	private static double[] range(final int from, final int to) {
+	/** from, from + 1, ..., to, each times step. */
+	private static double[] range(final int from, final int to, final double step) {
 		final double[] r = new double[Math.max(0, to - from + 1)];
-		for (int i = 0; i < r.length; i++) r[i] = from + i;
+		for (int i = 0; i < r.length; i++) r[i] = (from + i) * step;
 		return r;
 	}
 }

@@ -13,18 +13,28 @@ package org.physgen.metrics;
  * @param volumeFraction all voxels of the phase over all voxels, including isolated clusters
  * @param relativeDiffusivity D_eff / D0 (0 when no cluster connects the two faces)
  * @param tortuosityFactor volume fraction / relative diffusivity (infinite when nothing connects)
- * @param iterations red-black iterations done
+ * @param iterations red-black iterations done (0 only when no cluster connects the faces: nothing to
+ *          solve, D_rel = 0 exactly)
  * @param fluxSpread (max - min) / mean of the layer fluxes at the end
- * @param converged whether the flux spread reached the tolerance
+ * @param voxelResidual largest net flux into one voxel / mean layer flux at the end
+ * @param fluxesAgree whether the flux spread reached the tolerance
+ * @param residualSmall whether the voxel residual reached {@link Tortuosity#RESIDUAL_TOLERANCE}
  */
 public record TortuosityResult(int phase, int axis, double volumeFraction,
 	double relativeDiffusivity, double tortuosityFactor, int iterations, double fluxSpread,
-	boolean converged)
+	double voxelResidual, boolean fluxesAgree, boolean residualSmall)
 {
+
+	/** Both criteria hold: the layer fluxes agree and every voxel balances. */
+	public boolean converged() {
+		return fluxesAgree && residualSmall;
+	}
 
 	public String definition() {
 		return "tortuosity factor of phase " + phase + " along " + FlatIndex.axisName(axis)
 			+ ": steady diffusion with c = +-0.5 half a voxel beyond the two faces normal to the axis,"
-			+ " closed sides; D_rel = mean layer flux * L / (area * delta c); tau = volume fraction / D_rel";
+			+ " closed sides; D_rel = mean layer flux * L / (area * delta c); tau = volume fraction / D_rel;"
+			+ " converged when the layer fluxes agree within the tolerance and the largest net flux into a"
+			+ " voxel is below " + Tortuosity.RESIDUAL_TOLERANCE + " of the mean layer flux";
 	}
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.metrics.report.ComparisonRow;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VoxelSize;
@@ -49,8 +50,12 @@ class StatisticsCommandsTest {
 	}
 
 	private Path volume(final String name, final long seed, final double fraction) throws Exception {
-		final LabelVolume v = SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD, 24, 24,
-			24, new double[] { fraction }, 2.5, 3, false, seed, VoxelSize.DEFAULT));
+		return volume(name, 24, seed, fraction);
+	}
+
+	private Path volume(final String name, final int size, final long seed, final double fraction) throws Exception {
+		final LabelVolume v = SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD, size,
+			size, size, new double[] { fraction }, 2.5, 3, false, seed, VoxelSize.DEFAULT));
 		final Path file = dir.resolve(name);
 		TiffVolumeWriter.write(v, file);
 		return file;
@@ -65,7 +70,7 @@ class StatisticsCommandsTest {
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
 		assertEquals(out.resolve("report.html").toString(), module.getOutput("report"));
 		final List<String> rows = Files.readAllLines(out.resolve("comparison.csv"));
-		assertEquals("voxel count [pore],voxels,3456,,,0,", rows.get(1));
+		assertEquals("voxel count [pore],voxels,3456,,,0,,", rows.get(1));
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Euler characteristic chi6 [pore],")));
 		assertTrue(rows.stream().noneMatch(r -> r.contains("[solid]")), "only the chosen phase");
 		final JsonObject json = JsonParser.parseString(Files.readString(out.resolve("statistics.json"))).getAsJsonObject();
@@ -90,6 +95,47 @@ class StatisticsCommandsTest {
 		assertEquals(Math.sqrt(0.005), Double.parseDouble(cells[4]), 1e-4);
 		assertEquals("2", cells[5]);
 		assertTrue(b.toFile().exists());
+	}
+
+	/**
+	 * A 32³ reference against 16³ volumes of the same material: counts and Euler characteristics are
+	 * 8x larger for the size alone, so they get no relative difference; their densities do.
+	 */
+	@Test
+	void comparisonAcrossSizesComparesDensitiesNotCounts() throws Exception {
+		final Path reference = volume("reference.tif", 32, 1, 0.25);
+		Files.createDirectories(dir.resolve("small"));
+		volume("small/a.tif", 16, 2, 0.25);
+		volume("small/b.tif", 16, 3, 0.25);
+		final Path out = dir.resolve("sizes");
+		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
+			"generated", dir.resolve("small").toString(), "metrics", "fractions,euler,components", "phases", "pore",
+			"output_dir", out.toFile()));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final Map<String, String[]> rows = new java.util.HashMap<>();
+		for (final String line : Files.readAllLines(out.resolve("comparison.csv"))) rows.put(line.split(",")[0], line
+			.split(",", -1));
+		final String[] count = rows.get("voxel count [pore]");
+		assertEquals("8192", count[2]);
+		assertEquals("1024", count[3]);
+		assertEquals("", count[6], "no relative difference between counts of volumes of different sizes");
+		assertEquals(ComparisonRow.NOT_COMPARABLE, count[7]);
+		for (final String extensive : List.of("Euler characteristic chi6 [pore]", "Euler characteristic chi26 [pore]",
+			"clusters (6-connected) [pore]", "clusters (26-connected) [pore]")) {
+			assertEquals("", rows.get(extensive)[6], extensive);
+			assertEquals(ComparisonRow.NOT_COMPARABLE, rows.get(extensive)[7], extensive);
+		}
+		for (final String intensive : List.of("volume fraction [pore]", "Euler characteristic chi26 per volume [pore]",
+			"clusters per volume (26-connected) [pore]")) {
+			assertFalse(rows.get(intensive)[6].isEmpty(), intensive);
+			assertEquals("", rows.get(intensive)[7], intensive);
+		}
+		assertEquals(0.0, Double.parseDouble(rows.get("volume fraction [pore]")[6]), 1e-9);
+		final double chi = Double.parseDouble(rows.get("Euler characteristic chi26 [pore]")[2]);
+		assertEquals(chi / 32768, Double.parseDouble(rows.get("Euler characteristic chi26 per volume [pore]")[2]), 1e-9);
+		final JsonObject json = JsonParser.parseString(Files.readString(out.resolve("statistics.json"))).getAsJsonObject();
+		assertTrue(json.getAsJsonArray("warnings").get(0).getAsString().startsWith(
+			"the reference is 32 x 32 x 32 voxels, generated volumes 16 x 16 x 16"));
 	}
 
 	@Test

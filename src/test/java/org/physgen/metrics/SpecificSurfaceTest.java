@@ -44,6 +44,26 @@ class SpecificSurfaceTest {
 		assertEquals(4 * (200 / 1800.0) / 3, s.s2SlopeEstimate(), 1e-15);
 	}
 
+	/**
+	 * One-voxel layers alternating along z: the interface area per volume is 1 per voxel (4 µm layers:
+	 * 1/4 per µm). The projected surface along z gives it; the isotropic -4 S2'(0) reads 2/3 of it.
+	 */
+	@Test
+	void lamellaeGetTheirSurfaceFromTheAxisAcrossThemNotFromTheIsotropicEstimate() {
+		final LabelVolume v = empty(6, 6, 20, 2);
+		for (int z = 0; z < 20; z += 2) fill(v, 0, 6, 0, 6, z, z + 1, 1);
+		final SpecificSurface s = SpecificSurface.of(v, 1);
+		assertEquals(1.0, s.projectedSurface(2, 1), 1e-15);
+		assertEquals(0.0, s.projectedSurface(0, 1));
+		assertEquals(0.0, s.projectedSurface(1, 1));
+		assertEquals(2.0 / 3, s.s2SlopeEstimate(), 1e-15);
+		final double[] spacing = { 2.5, 2.5, 4 };
+		assertEquals(0.25, s.projectedSurface(2, spacing[2]), 1e-15);
+		assertEquals(2.0 / 3 * 0.25, s.s2SlopeEstimate(spacing), 1e-15);
+		// 19 interfaces of 6 x 6 faces of 2.5 x 2.5 µm in 6 x 6 x 20 voxels of 2.5 x 2.5 x 4 µm
+		assertEquals(19 * 36 * 6.25 / (720 * 25.0), s.facesPerVolume(spacing), 1e-15);
+	}
+
 	@Test
 	void ballAreaIsOverestimatedByFacesButNotBySlope() {
 		final int size = 64;
@@ -63,6 +83,7 @@ class SpecificSurfaceTest {
 		final SpecificSurface s = SpecificSurface.of(v, 1);
 		assertEquals(1.5, s.facesPerVoxel() / area, 0.05);
 		assertEquals(1.0, s.s2SlopeEstimate() / area, 0.03);
+		for (int axis = 0; axis < 3; axis++) assertEquals(0.5, s.projectedSurface(axis, 1) / area, 0.03);
 	}
 
 	@Test

@@ -24,11 +24,47 @@ class TortuosityTest {
 		assertEquals(1.0, z.tortuosityFactor(), 1e-12);
 		assertEquals(6.0 / 80, z.relativeDiffusivity(), 1e-12);
 		assertTrue(z.converged());
+		assertTrue(z.iterations() > 0, "never accepted before iterating");
 		final TortuosityResult x = Tortuosity.compute(volume, 1, 0);
 		assertEquals(0, x.relativeDiffusivity());
 		assertEquals(Double.POSITIVE_INFINITY, x.tortuosityFactor());
 		final LabelVolume full = VoxelShapes.empty(7, 5, 9, 2);
 		for (int axis = 0; axis < 3; axis++) assertEquals(1.0, Tortuosity.compute(full, 0, axis).tortuosityFactor(), 1e-12);
+	}
+
+	/**
+	 * A one-voxel 45 degree staircase in the plane z = 1: (0,0), (1,0), (1,1), (2,1), ... (23,22), 46
+	 * voxels. Its start profile already has equal layer fluxes along x, so only the voxel residual
+	 * keeps the solver going; D_rel = L / (N A) and tau = (N / L)^2.
+	 */
+	@Test
+	void staircaseChannelIsSolvedNotAcceptedAtTheStartProfile() {
+		final LabelVolume volume = VoxelShapes.empty(24, 24, 4, 2);
+		volume.setPhase(0, 0, 1, 1);
+		for (int x = 1; x < 24; x++) {
+			volume.setPhase(x, x - 1, 1, 1);
+			volume.setPhase(x, x, 1, 1);
+		}
+		volume.setPhase(23, 23, 1, 0);
+		assertEquals(46, volume.phaseCounts()[1]);
+		final TortuosityResult result = Tortuosity.compute(volume, 1, 0);
+		assertTrue(result.converged());
+		assertTrue(result.iterations() > 0);
+		assertTrue(result.fluxesAgree());
+		assertTrue(result.voxelResidual() <= Tortuosity.RESIDUAL_TOLERANCE);
+		assertEquals(0.0054348, result.relativeDiffusivity(), 1e-7);
+		assertEquals(24 / (46.0 * 96), result.relativeDiffusivity(), 1e-4 * result.relativeDiffusivity());
+		assertEquals(3.6736, result.tortuosityFactor(), 1e-4);
+		final TortuosityResult tight = Tortuosity.compute(volume, 1, 0, 1e-10, 1_000_000, p -> {}, () -> false);
+		assertEquals(46 * 46 / (24.0 * 24), tight.tortuosityFactor(), 1e-8);
+	}
+
+	@Test
+	void refusesAnIterationLimitBelowOne() {
+		final LabelVolume volume = VoxelShapes.empty(4, 4, 4, 2);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> Tortuosity.compute(volume, 0, 0, 0.01, 0, p -> {}, () -> false));
+		assertEquals("maxIterations must be at least 1, got 0", e.getMessage());
 	}
 
 	@Test
@@ -71,6 +107,7 @@ class TortuosityTest {
 		final TortuosityResult stopped = Tortuosity.compute(volume, 1, 2, 1e-12, 20, p -> {}, () -> false);
 		assertFalse(stopped.converged());
 		assertEquals(20, stopped.iterations());
+		assertFalse(stopped.residualSmall());
 		assertThrows(CancellationException.class, () -> Tortuosity.compute(volume, 1, 2, 1e-4, 1000, p -> {},
 			() -> true));
 	}

@@ -24,8 +24,12 @@ public final class Comparison {
 		return generated;
 	}
 
-	/** One row per scalar of the reference, in its order; generated volumes lacking it are skipped. */
+	/**
+	 * One row per scalar of the reference, in its order; generated volumes lacking it are skipped.
+	 * Extensive scalars get no relative difference unless every volume has the reference's size.
+	 */
 	public List<ComparisonRow> rows() {
+		final boolean sameSize = generated.stream().allMatch(g -> g.size().equals(reference.size()));
 		final List<ComparisonRow> rows = new ArrayList<>();
 		for (final Scalar ref : reference.scalars()) {
 			final List<Double> values = new ArrayList<>();
@@ -33,9 +37,37 @@ public final class Comparison {
 				final Scalar s = byKey(g).get(ref.key());
 				if (s != null) values.add(s.value());
 			}
-			rows.add(new ComparisonRow(ref.key(), ref.unit(), ref.value(), mean(values), sd(values), values.size()));
+			rows.add(new ComparisonRow(ref.key(), ref.unit(), ref.value(), mean(values), sd(values), values.size(),
+				sameSize || !ref.extensive()));
 		}
 		return rows;
+	}
+
+	/**
+	 * The warnings of every volume, each prefixed with the volume's name, and one when the volumes
+	 * differ in size.
+	 */
+	public List<String> warnings() {
+		final List<String> all = new ArrayList<>();
+		for (final VolumeStatistics v : volumes()) {
+			for (final String w : v.warnings()) all.add(v.volume() + ": " + w);
+		}
+		final List<String> sizes = generated.stream().map(VolumeStatistics::size).filter(s -> !s.equals(reference
+			.size())).map(GridSize::toString).distinct().toList();
+		if (!sizes.isEmpty()) {
+			all.add("the reference is " + reference.size() + " voxels, generated volumes " + String.join(", ", sizes)
+				+ ": extensive quantities (voxel counts, Euler characteristics, cluster counts) are not compared;"
+				+ " compare their per-volume densities");
+		}
+		return all;
+	}
+
+	/** The reference, then the generated volumes. */
+	public List<VolumeStatistics> volumes() {
+		final List<VolumeStatistics> all = new ArrayList<>();
+		all.add(reference);
+		all.addAll(generated);
+		return all;
 	}
 
 	/** Curves of every volume grouped by curve key, the reference's first. */

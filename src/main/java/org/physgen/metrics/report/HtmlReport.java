@@ -25,15 +25,21 @@ final class HtmlReport {
 			}
 			sb.append(".</p>\n");
 		}
+		if (!comparison.warnings().isEmpty()) {
+			sb.append("<h2>Warnings</h2>\n<ul>\n");
+			for (final String w : comparison.warnings()) sb.append("<li>").append(escape(w)).append("</li>\n");
+			sb.append("</ul>\n");
+		}
 		sb.append("<h2>Scalars</h2>\n<table>\n<tr><th>quantity</th><th>unit</th><th>")
-			.append(compared ? "reference</th><th>generated mean</th><th>sd</th><th>relative difference" : "value")
+			.append(compared ? "reference</th><th>generated mean</th><th>sd</th><th>relative difference</th><th>note" : "value")
 			.append("</th></tr>\n");
 		for (final ComparisonRow r : comparison.rows()) {
 			sb.append("<tr><td>").append(escape(r.key())).append("</td><td>").append(escape(r.unit())).append("</td><td>")
 				.append(ReportWriter.number(r.reference()));
 			if (compared) {
 				sb.append("</td><td>").append(ReportWriter.number(r.mean())).append("</td><td>")
-					.append(ReportWriter.number(r.sd())).append("</td><td>").append(percent(r.relativeDifference()));
+					.append(ReportWriter.number(r.sd())).append("</td><td>").append(percent(r.relativeDifference()))
+					.append("</td><td>").append(escape(r.note()));
 			}
 			sb.append("</td></tr>\n");
 		}

@@ -16,7 +16,8 @@ import com.google.gson.GsonBuilder;
 /**
  * Writes a comparison (or the statistics of a single volume) into a folder: {@code scalars.csv}
  * (every scalar of every volume, one per line), {@code comparison.csv} (reference, generated mean ±
- * sd, relative difference), {@code curves.csv}, {@code statistics.json} (all of it, for scripts),
+ * sd, relative difference, and a note where an extensive quantity of volumes of different sizes is not
+ * compared), {@code curves.csv}, {@code statistics.json} (all of it, for scripts),
  * one PNG per curve under {@code plots/}, and {@code report.html}, a self-contained page with the
  * table, the plots embedded and the definition of every metric. Each file is written atomically.
  */
@@ -53,7 +54,7 @@ public final class ReportWriter {
 
 	static String scalarsCsv(final Comparison comparison) {
 		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,value,unit\n");
-		for (final VolumeStatistics v : volumes(comparison)) {
+		for (final VolumeStatistics v : comparison.volumes()) {
 			for (final Scalar s : v.scalars()) {
 				sb.append(csv(v.volume())).append(',').append(csv(s.metric())).append(',').append(csv(s.phase()))
 					.append(',').append(csv(s.axis())).append(',').append(number(s.value())).append(',')
@@ -65,18 +66,18 @@ public final class ReportWriter {
 
 	static String comparisonCsv(final Comparison comparison) {
 		final StringBuilder sb = new StringBuilder(
-			"quantity,unit,reference,generated_mean,generated_sd,generated_count,relative_difference\n");
+			"quantity,unit,reference,generated_mean,generated_sd,generated_count,relative_difference,note\n");
 		for (final ComparisonRow r : comparison.rows()) {
 			sb.append(csv(r.key())).append(',').append(csv(r.unit())).append(',').append(number(r.reference()))
 				.append(',').append(number(r.mean())).append(',').append(number(r.sd())).append(',').append(r.count())
-				.append(',').append(number(r.relativeDifference())).append('\n');
+				.append(',').append(number(r.relativeDifference())).append(',').append(csv(r.note())).append('\n');
 		}
 		return sb.toString();
 	}
 
 	static String curvesCsv(final Comparison comparison) {
 		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,x,y\n");
-		for (final VolumeStatistics v : volumes(comparison)) {
+		for (final VolumeStatistics v : comparison.volumes()) {
 			for (final Curve c : v.curves()) {
 				final double[] x = c.x(), y = c.y();
 				for (int i = 0; i < x.length; i++) {
@@ -103,18 +104,13 @@ public final class ReportWriter {
 			row.put("generated_sd", r.sd());
 			row.put("generated_count", r.count());
 			row.put("relative_difference", r.relativeDifference());
+			row.put("comparable", r.comparable());
 			rows.add(row);
 		}
 		root.put("comparison", rows);
+		root.put("warnings", comparison.warnings());
 		root.put("definitions", comparison.definitions());
 		return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root);
-	}
-
-	private static List<VolumeStatistics> volumes(final Comparison comparison) {
-		final List<VolumeStatistics> all = new ArrayList<>();
-		all.add(comparison.reference());
-		all.addAll(comparison.generated());
-		return all;
 	}
 
 	static String number(final double v) {

@@ -6,9 +6,18 @@ package org.physgen.metrics.report;
  * @param metric short metric name, e.g. "mean chord length"
  * @param phase phase name, or "" for whole-volume quantities
  * @param axis "x", "y", "z", or "" when the quantity has no direction
- * @param unit unit of the value, e.g. "voxels", "1/voxel", "" for dimensionless
+ * @param unit unit of the value, e.g. "µm", "1/voxel", "" for dimensionless
+ * @param extensive whether the value grows with the size of the volume (voxel counts, Euler
+ *          characteristic, cluster counts): comparable only between volumes of equal size
  */
-public record Scalar(String metric, String phase, String axis, double value, String unit) {
+public record Scalar(String metric, String phase, String axis, double value, String unit, boolean extensive) {
+
+	/** An intensive scalar: a fraction, a density or a length, comparable across volume sizes. */
+	public Scalar(final String metric, final String phase, final String axis, final double value,
+		final String unit)
+	{
+		this(metric, phase, axis, value, unit, false);
+	}
 
 	/** Identifies the same quantity across volumes: metric, phase and axis. */
 	public String key() {

@@ -26,12 +26,20 @@ class ReportWriterTest {
 	Path dir;
 
 	private static VolumeStatistics volume(final String name, final double porosity, final double s2At1) {
-		return new VolumeStatistics(name,
+		return volume(name, 20, porosity, s2At1);
+	}
+
+	private static VolumeStatistics volume(final String name, final int size, final double porosity,
+		final double s2At1)
+	{
+		final long voxels = (long) size * size * size;
+		return new VolumeStatistics(name, new GridSize(size, size, size),
 			List.of(new Scalar("volume fraction", "pore", "", porosity, ""),
-				new Scalar("mean chord length", "pore", "z", 10 * porosity, "voxels")),
+				new Scalar("mean chord length", "pore", "z", 10 * porosity, "voxels"),
+				new Scalar("voxel count", "pore", "", Math.round(porosity * voxels), "voxels", true)),
 			List.of(new Curve("two-point correlation S2", "pore", "z", "r (voxels)", "S2", new double[] { 0, 1, 2 },
 				new double[] { porosity, s2At1, 0.05 })),
-			Map.of("volume fraction", "phase voxels / all voxels"));
+			Map.of("volume fraction", "phase voxels / all voxels"), List.of());
 	}
 
 	private final Comparison comparison = new Comparison(volume("ketton", 0.2, 0.15),
@@ -46,15 +54,40 @@ class ReportWriterTest {
 		assertEquals(0.1, row.relativeDifference(), 1e-12);
 		assertEquals(2, row.count());
 		assertEquals("mean chord length [pore] (z)", comparison.rows().get(1).key());
+		final ComparisonRow count = comparison.rows().get(2);
+		assertTrue(count.comparable(), "volumes of equal size compare counts");
+		assertEquals((1760 - 1600) / 1600.0, count.relativeDifference(), 1e-12);
+		assertTrue(comparison.warnings().isEmpty());
+	}
+
+	@Test
+	void extensiveRowsOfVolumesOfOtherSizesAreFlaggedNotCompared() throws Exception {
+		final Comparison sizes = new Comparison(volume("reference", 32, 0.25, 0.2),
+			List.of(volume("gen-1", 16, 0.25, 0.2), volume("gen-2", 16, 0.25, 0.2)));
+		final ComparisonRow fraction = sizes.rows().get(0);
+		assertTrue(fraction.comparable());
+		assertEquals(0.0, fraction.relativeDifference(), 1e-12);
+		final ComparisonRow count = sizes.rows().get(2);
+		assertEquals(8192, count.reference());
+		assertEquals(1024, count.mean());
+		assertTrue(Double.isNaN(count.relativeDifference()), "not -0.875 from the size alone");
+		assertEquals(ComparisonRow.NOT_COMPARABLE, count.note());
+		assertEquals(List.of("the reference is 32 x 32 x 32 voxels, generated volumes 16 x 16 x 16: extensive"
+			+ " quantities (voxel counts, Euler characteristics, cluster counts) are not compared; compare their"
+			+ " per-volume densities"), sizes.warnings());
+		ReportWriter.write(sizes, dir);
+		assertEquals("voxel count [pore],voxels,8192,1024,0,2,," + ComparisonRow.NOT_COMPARABLE,
+			Files.readAllLines(dir.resolve("comparison.csv")).get(3));
+		assertTrue(Files.readString(dir.resolve("report.html")).contains("generated volumes 16 x 16 x 16"));
 	}
 
 	@Test
 	void writesCsvJsonPlotsAndAPageThatEmbedsThem() throws Exception {
 		final Path html = ReportWriter.write(comparison, dir);
 		final List<String> comparisonCsv = Files.readAllLines(dir.resolve("comparison.csv"));
-		assertEquals("\"volume fraction [pore]\",,0.200000,0.220000,0.0141421,2,0.100000".replace("\"", ""),
+		assertEquals("\"volume fraction [pore]\",,0.200000,0.220000,0.0141421,2,0.100000,".replace("\"", ""),
 			comparisonCsv.get(1));
-		assertEquals(7, Files.readAllLines(dir.resolve("scalars.csv")).size());
+		assertEquals(10, Files.readAllLines(dir.resolve("scalars.csv")).size());
 		assertEquals(10, Files.readAllLines(dir.resolve("curves.csv")).size());
 
 		final JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("statistics.json"))).getAsJsonObject();

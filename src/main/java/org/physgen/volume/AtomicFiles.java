@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@link #createFresh}). A failure leaves any earlier file untouched and no temporary file behind.
  * <p>
  * The writer holds a lock on its temporary file until it is renamed, so a temporary file of the
- * target that nobody holds was left by a process that was killed: each write deletes those first.
+ * target that nobody holds (and that is older than a few seconds) was left by a process that was
+ * killed: each write deletes those first.
  */
 public final class AtomicFiles {
 
@@ -39,6 +40,9 @@ public final class AtomicFiles {
 
 	/** Beyond this many taken names {@link #createFresh} gives up (a folder of runs, not a race). */
 	private static final int MAX_FRESH_NAMES = 100_000;
+
+	/** A writer locks its temporary file just after creating it: one this young may not be locked yet. */
+	private static final long UNLOCKED_START_MILLIS = 10_000;
 
 	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -121,6 +125,13 @@ public final class AtomicFiles {
 	}
 
 	private static boolean isUnheld(final Path temporary) {
+		try {
+			final long age = System.currentTimeMillis() - Files.getLastModifiedTime(temporary).toMillis();
+			if (age < UNLOCKED_START_MILLIS) return false;
+		}
+		catch (final IOException gone) {
+			return false;
+		}
 		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 			try (FileLock lock = channel.tryLock()) {
 				return lock != null;

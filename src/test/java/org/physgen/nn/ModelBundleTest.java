@@ -143,6 +143,22 @@ class ModelBundleTest {
 	}
 
 	@Test
+	void aBundleReplacesOnlyAnotherBundle() throws IOException {
+		final Path scan = dir.resolve("rock.physgen");
+		Files.writeString(scan, "a scan, not a model");
+		final ModelFileException refused = assertThrows(ModelFileException.class,
+			() -> ModelBundle.write(scan, dsdMetadata(), WEIGHTS));
+		assertTrue(refused.getMessage().contains("exists and is not a PhysGen model, so it is not replaced"),
+			refused.getMessage());
+		assertEquals("a scan, not a model", Files.readString(scan));
+		final Path model = dir.resolve("model.physgen");
+		ModelBundle.write(model, dsdMetadata(), WEIGHTS);
+		ModelBundle.write(model, dsdMetadata(), new byte[] { 9 });
+		assertArrayEquals(new byte[] { 9 }, ModelBundle.read(model).weights());
+		assertEquals(dir.resolve("model-loss.png"), ModelBundle.lossCurveFile(model));
+	}
+
+	@Test
 	void jsonIsPrettyPrintedWithSnakeCaseKeys() throws IOException {
 		final Path file = dir.resolve("keys.physgen");
 		ModelBundle.write(file, dsdMetadata(), WEIGHTS);

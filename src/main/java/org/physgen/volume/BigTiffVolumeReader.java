@@ -42,8 +42,18 @@ final class BigTiffVolumeReader {
 		try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
 			reader.setInput(in, false, true);
 			final int pages = pageCount(reader, source);
-			final int sizeX = reader.getWidth(0);
-			final int sizeY = reader.getHeight(0);
+			if (pages == 0) throw new VolumeFormatException("corrupt BigTIFF " + source + ": it has no pages");
+			final int sizeX, sizeY, samples;
+			try {
+				sizeX = reader.getWidth(0);
+				sizeY = reader.getHeight(0);
+				samples = reader.getRawImageType(0).getNumBands();
+			}
+			catch (final IOException | RuntimeException e) {
+				throw new VolumeFormatException("cannot read BigTIFF " + source + ": its first page is corrupt ("
+					+ e.getMessage() + ")", e);
+			}
+			if (samples != 1) throw multiChannel(source, samples);
 			if (pages < 2) throw GreyLabelling.notAStack(source, sizeX, sizeY);
 			if ((long) sizeX * sizeY > Integer.MAX_VALUE - 8) {
 				throw new VolumeFormatException("BigTIFF page of " + sizeX + " x " + sizeY + " in " + source
@@ -86,11 +96,13 @@ final class BigTiffVolumeReader {
 		}
 	}
 
+	private static VolumeFormatException multiChannel(final String source, final int samples) {
+		return new VolumeFormatException("multi-channel BigTIFF: " + source + " has " + samples
+			+ " samples per pixel; PhysGen needs one label per voxel");
+	}
+
 	private static void add(final GreyLabelling labelling, final Raster raster, final String source) {
-		if (raster.getNumBands() != 1) {
-			throw new VolumeFormatException("multi-channel BigTIFF: " + source + " has " + raster.getNumBands()
-				+ " samples per pixel; PhysGen needs one label per voxel");
-		}
+		if (raster.getNumBands() != 1) throw multiChannel(source, raster.getNumBands());
 		final int width = raster.getWidth();
 		final int height = raster.getHeight();
 		final int bits = raster.getSampleModel().getSampleSize(0);

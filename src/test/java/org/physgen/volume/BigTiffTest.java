@@ -109,6 +109,15 @@ class BigTiffTest {
 	}
 
 	@Test
+	void aBigTiffWithoutPagesIsRefused() throws IOException {
+		final Path file = Files.write(dir.resolve("empty.tif"), new byte[] { 'I', 'I', 43, 0, 8, 0, 0, 0, 0, 0, 0,
+			0, 0, 0, 0, 0 });
+		final VolumeFormatException refused = assertThrows(VolumeFormatException.class, () -> VolumeReader.read(
+			file));
+		assertEquals("corrupt BigTIFF " + file + ": it has no pages", refused.getMessage());
+	}
+
+	@Test
 	void aDirectoryChainThatLoopsIsRefused() throws IOException {
 		final Path file = dir.resolve("loop.tif");
 		Files.write(file, new TinyTiffWriter(5, 4, 8, TinyTiffWriter.NONE, 4).withBigTiff().withLoop().write(

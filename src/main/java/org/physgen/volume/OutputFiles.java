@@ -55,8 +55,8 @@ public final class OutputFiles {
 	}
 
 	/**
-	 * Checks that the file can be written: it is not a folder, and its folder exists or can be created
-	 * and takes a new file.
+	 * Checks that the file can be written: it is not a folder nor a read-only file, and its folder
+	 * exists or can be created and takes a new file.
 	 *
 	 * @throws IllegalArgumentException otherwise, with the reason
 	 */
@@ -64,6 +64,10 @@ public final class OutputFiles {
 		final Path absolute = file.toAbsolutePath();
 		if (Files.isDirectory(absolute)) {
 			throw new IllegalArgumentException(parameter + " '" + absolute + "' is a folder, not a file");
+		}
+		if (Files.isRegularFile(absolute) && !Files.isWritable(absolute)) {
+			throw new IllegalArgumentException(parameter + " '" + absolute + "' is read-only; PhysGen does not"
+				+ " replace a file that you protected");
 		}
 		final Path folder = absolute.getParent();
 		try {

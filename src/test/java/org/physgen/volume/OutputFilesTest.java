@@ -76,6 +76,15 @@ class OutputFilesTest {
 	}
 
 	@Test
+	void aReadOnlyFileIsNotReplaced() throws IOException {
+		final Path model = Files.writeString(dir.resolve("rock.physgen"), "kept");
+		Files.setPosixFilePermissions(model, PosixFilePermissions.fromString("r--r--r--"));
+		assumeTrue(!Files.isWritable(model), "the permissions of a read-only file do not bind this user");
+		assertEquals("model_file '" + model + "' is read-only; PhysGen does not replace a file that you"
+			+ " protected", refusal(() -> OutputFiles.requireWritableFile("model_file", model)));
+	}
+
+	@Test
 	void aFileSystemThatRefusesNewFilesIsNamed() {
 		final Path sys = Path.of("/sys");
 		assumeTrue(Files.isDirectory(sys.resolve("kernel")), "no sysfs on this system");

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -102,16 +103,17 @@ public final class AtomicFiles {
 	}
 
 	/** The temporary files that writers of the target use, whether live or stale. */
-	static Pattern temporaryNames(final Path target) {
+	private static Pattern temporaryNames(final Path target) {
 		return Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\." + UUID_PATTERN +
 			"\\.tmp");
 	}
 
 	/**
 	 * Deletes the temporary files of the target that no writer holds; a file whose lock cannot be
-	 * taken belongs to a writer that is still at work.
+	 * taken belongs to a writer that is still at work. Tidying is best effort: a folder that cannot be
+	 * listed may still take the file.
 	 */
-	static void deleteStaleTemporaries(final Path target) throws IOException {
+	private static void deleteStaleTemporaries(final Path target) {
 		final Path directory = target.getParent();
 		if (directory == null || !Files.isDirectory(directory)) return;
 		final Pattern names = temporaryNames(target);
@@ -121,6 +123,9 @@ public final class AtomicFiles {
 			for (final Path stale : entries) {
 				if (isUnheld(stale)) Files.deleteIfExists(stale);
 			}
+		}
+		catch (final IOException | DirectoryIteratorException e) {
+			// the write itself reports a folder it cannot use
 		}
 	}
 

@@ -58,6 +58,7 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			OutputChecks.reportFolder("output_dir", output_dir);
 			final VolumeInput ref = VolumeInput.of(
 				"reference_file", reference_file, "reference", reference);
 			final Comparison result;

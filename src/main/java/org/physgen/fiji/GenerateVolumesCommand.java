@@ -13,6 +13,7 @@ import org.physgen.train.GenerativeModel;
 import org.physgen.train.TargetFractions;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
+import org.physgen.volume.OutputFiles;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeFiles;
 import org.scijava.ItemIO;
@@ -86,7 +87,8 @@ public class GenerateVolumesCommand extends ContextCommand {
 	private long seed = 1;
 
 	@Parameter(label = "Output folder (optional)", style = "directory", required = false, persist = false,
-		description = "Saves each volume as <model>-<seed>-<n>.tif")
+		description = "Saves each volume as <model>-<seed>-<n>.tif, or <model>-<seed>-<n>_2.tif, ... when"
+			+ " that name is taken")
 	private File output_dir;
 
 	@Parameter(required = false)
@@ -104,6 +106,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			OutputChecks.newFilesFolder("output_dir", output_dir);
 			final TargetFractions targets = TargetFractions.parse(fractions);
 			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
 				ProgressListeners.lines(log))) {
@@ -140,13 +143,14 @@ public class GenerateVolumesCommand extends ContextCommand {
 	private String save(final List<LabelVolume> generated, final String base) {
 		final StringBuilder files = new StringBuilder();
 		for (int i = 0; i < generated.size(); i++) {
-			final Path file = output_dir.toPath().resolve(String.format(Locale.ROOT, "%s-%d-%d.tif", base, seed, i + 1));
+			final String stem = String.format(Locale.ROOT, "%s-%d-%d", base, seed, i + 1);
+			final Path file;
 			try {
-				TiffVolumeWriter.write(generated.get(i), file);
+				file = TiffVolumeWriter.writeNew(generated.get(i), output_dir.toPath(), stem);
 			}
 			catch (final IOException e) {
-				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + file.getFileName()
-					+ " could not be written: " + e.getMessage(), e);
+				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + stem
+					+ ".tif could not be written: " + OutputFiles.reason(e), e);
 			}
 			if (files.length() > 0) files.append('\n');
 			files.append(file.toAbsolutePath());

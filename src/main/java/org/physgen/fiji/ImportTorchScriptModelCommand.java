@@ -84,6 +84,8 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 		CommandErrors.run(this, () -> {
 			if (torchscript_file == null) throw new IllegalArgumentException("torchscript_file is required");
 			if (model_file == null) throw new IllegalArgumentException("model_file is required");
+			OutputChecks.modelFile("model_file", model_file, "torchscript_file", torchscript_file, "input_file",
+				input_file);
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = TrainingConfig.of(ModelFamily.parse(family), model_file.toPath())
 				.cropSize(crop_size).schedule(ScheduleKind.parse(schedule)).scheduleSteps(schedule_steps)

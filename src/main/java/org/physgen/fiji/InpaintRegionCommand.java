@@ -92,6 +92,8 @@ public class InpaintRegionCommand extends ContextCommand {
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			OutputChecks.volumeFile("output_file", output_file, "input_file", input_file, "mask_file", mask_file,
+				"model_file", model_file);
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final LabelVolume volume = input.volume();
 			final byte[][] mask = mask(volume);

@@ -57,6 +57,7 @@ public class MicrostructureStatisticsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			OutputChecks.reportFolder("output_dir", output_dir);
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final VolumeStatistics statistics = MicrostructureStatistics.measure(input.volume(), input.name(),
 				MicrostructureStatistics.parsePhases(phases, input.volume().phases()), Metric.parseList(metrics),

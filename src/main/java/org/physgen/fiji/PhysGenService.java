@@ -70,11 +70,17 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 		return train(volume(image), config.dataName(image.getTitle()));
 	}
 
-	/** Trains on several volumes with a listener of the caller's (to show progress or cancel). */
+	/**
+	 * Trains on several volumes with a listener of the caller's (to show progress or cancel).
+	 *
+	 * @throws IllegalArgumentException before training when the model file cannot be written or exists
+	 *           and is not a PhysGen model
+	 */
 	public TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
 		final TrainingListener listener) throws IOException
 	{
 		config.validate();
+		OutputChecks.modelFile("model file", config.modelFile().toFile());
 		return PhysGenModels.train(volumes, config, listener);
 	}
 

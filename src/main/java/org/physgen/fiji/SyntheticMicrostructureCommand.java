@@ -81,6 +81,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			OutputChecks.volumeFile("output_file", output_file);
 			final int sx = size_x > 0 ? size_x : size, sy = size_y > 0 ? size_y : size,
 				sz = size_z > 0 ? size_z : size;
 			final SyntheticKind parsedKind = SyntheticKind.parse(kind);

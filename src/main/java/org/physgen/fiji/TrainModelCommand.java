@@ -92,6 +92,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			if (model_file == null) {
 				throw new IllegalArgumentException("model_file is required: where to write the .physgen model");
 			}
+			OutputChecks.modelFile("model_file", model_file, "input_file", input_file);
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
 				.batchSize(batch_size).learningRate(learning_rate).baseChannels(channels).device(device)

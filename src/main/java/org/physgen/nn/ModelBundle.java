@@ -24,8 +24,9 @@ import org.physgen.volume.AtomicFiles;
 /**
  * A model file {@code NAME.physgen}: a zip with {@code model.json} ({@link ModelMetadata}), the weights
  * under the entry its weights format names ({@code weights.params} or {@code model.pt}), and any
- * further named entries (checkpoint state, loss curve). Written atomically; read with full
- * validation, failing with a {@link ModelFileException} that names the file and the problem.
+ * further named entries (checkpoint state, loss curve). Written atomically, and only over a file that
+ * is itself a model bundle; read with full validation, failing with a {@link ModelFileException} that
+ * names the file and the problem.
  */
 public final class ModelBundle {
 
@@ -48,6 +49,7 @@ public final class ModelBundle {
 	/**
 	 * Writes a bundle: the file appears complete or an existing one stays as it was.
 	 *
+	 * @throws ModelFileException when the file exists and is not a model bundle, which is left as it is
 	 * @param weights the bytes of the weights entry named by the metadata's weights format
 	 * @param extra further entries by name (not {@code model.json} or the weights entry)
 	 */
@@ -65,6 +67,9 @@ public final class ModelBundle {
 					"'");
 			}
 		}
+		if (Files.isRegularFile(file) && !isModelBundle(file)) {
+			throw new ModelFileException(file, "exists and is not a PhysGen model, so it is not replaced");
+		}
 		final byte[] json = ModelJson.write(metadata).getBytes(StandardCharsets.UTF_8);
 		AtomicFiles.write(file, out -> {
 			final ZipOutputStream zip = new ZipOutputStream(out);
@@ -80,6 +85,26 @@ public final class ModelBundle {
 		throws IOException
 	{
 		write(file, metadata, weights, Map.of());
+	}
+
+	/**
+	 * Whether the file is a zip with a {@code model.json} entry: a model bundle, perhaps damaged,
+	 * that a new bundle may replace.
+	 */
+	public static boolean isModelBundle(final Path file) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			return zip.getEntry(METADATA_ENTRY) != null;
+		}
+		catch (final IOException e) {
+			return false;
+		}
+	}
+
+	/** The loss curve written beside a model: {@code NAME.physgen} gives {@code NAME-loss.png}. */
+	public static Path lossCurveFile(final Path modelFile) {
+		final String name = modelFile.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-loss.png");
 	}
 
 	/**

@@ -160,7 +160,7 @@ final class TrainingRun {
 			}
 			metadata = metadata.withProgress(step, history.recentMean(LOSS_WINDOW));
 			TrainingCheckpoint.write(config.modelFile(), metadata, network, adam, average, history);
-			final Path curve = lossCurveFile(config.modelFile());
+			final Path curve = ModelBundle.lossCurveFile(config.modelFile());
 			if (history.size() > 0) {
 				AtomicFiles.write(curve, history.png("Training loss, " +
 					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName()));
@@ -223,13 +223,6 @@ final class TrainingRun {
 				.dsd()), weights);
 		}
 		return new PfgmObjective(TrainingMetadata.kernel(metadata.pfgm()), phases, size);
-	}
-
-	/** {@code name.physgen} → {@code name-loss.png} in the same folder. */
-	static Path lossCurveFile(final Path modelFile) {
-		final String name = modelFile.getFileName().toString();
-		final int dot = name.lastIndexOf('.');
-		return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-loss.png");
 	}
 
 	private void interruptAndWait() {

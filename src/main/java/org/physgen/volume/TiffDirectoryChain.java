@@ -10,15 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks the chain of image directories of a classic TIFF without decoding them, before ImageJ does:
- * ImageJ never returns from a chain that loops back on itself, and silently stops at a directory
- * beyond the end of a cut-off file, which would make a truncated stack look like a single 2D image.
+ * Walks the chain of image directories of a TIFF or BigTIFF without decoding them, before a decoder
+ * does: ImageJ never returns from a chain that loops back on itself, and ImageJ and the BigTIFF
+ * reader silently stop at a directory beyond the end of a cut-off file, which would make a truncated
+ * stack look like a shorter one or a single 2D image.
  * Like ImageJ, it stops after the first directory of an ImageJ stack, whose slices follow each other
  * and whose further directories ImageJ ignores.
  */
 final class TiffDirectoryChain {
 
 	private static final int MAX_DIRECTORIES = 1 << 20;
+	private static final int CLASSIC_TIFF = 42;
+	private static final int BIG_TIFF = 43;
 	private static final int IMAGE_DESCRIPTION = 270;
 	private static final int ASCII = 2;
 	private static final int DESCRIPTION_PREFIX = 1000;
@@ -27,7 +30,7 @@ final class TiffDirectoryChain {
 	private TiffDirectoryChain() {}
 
 	enum State {
-		/** The chain ends properly (or the file is no classic TIFF; ImageJ will say so). */
+		/** The chain ends properly (or the file is no TIFF; the decoder will say so). */
 		OK,
 		/** A directory, or the pointer to the next one, lies beyond the end of the file. */
 		TRUNCATED,
@@ -43,7 +46,9 @@ final class TiffDirectoryChain {
 			if (order == 0x4949) little = true;
 			else if (order == 0x4d4d) little = false;
 			else return State.OK;
-			if (read16(raf, little) != 42) return State.OK;
+			final int version = read16(raf, little);
+			if (version == BIG_TIFF) return inspectBig(raf, little, fileLength);
+			if (version != CLASSIC_TIFF) return State.OK;
 			long offset = read32(raf, little);
 			final Set<Long> seen = new HashSet<>();
 			while (offset != 0 && seen.size() < MAX_DIRECTORIES) {
@@ -61,6 +66,28 @@ final class TiffDirectoryChain {
 			}
 			return State.OK;
 		}
+	}
+
+	/** BigTIFF: 8-byte offsets and entry counts, 20-byte entries, the first directory's offset at byte 8. */
+	private static State inspectBig(final RandomAccessFile raf, final boolean little, final long fileLength)
+		throws IOException
+	{
+		if (fileLength < 16) return State.TRUNCATED;
+		raf.seek(8);
+		long offset = read64(raf, little);
+		final Set<Long> seen = new HashSet<>();
+		while (offset != 0 && seen.size() < MAX_DIRECTORIES) {
+			if (!seen.add(offset)) return State.LOOP;
+			if (offset < 16 || offset > fileLength - 8) return State.TRUNCATED;
+			raf.seek(offset);
+			final long entries = read64(raf, little);
+			if (entries > (fileLength - offset) / 20) return State.TRUNCATED;
+			final long next = offset + 8 + 20 * entries;
+			if (next + 8 > fileLength) return State.TRUNCATED;
+			raf.seek(next);
+			offset = read64(raf, little);
+		}
+		return State.OK;
 	}
 
 	/** Whether the directory has an ImageJ description announcing several images. */
@@ -97,5 +124,12 @@ final class TiffDirectoryChain {
 		final long low = read16(raf, little);
 		final long high = read16(raf, little);
 		return little ? low | high << 16 : low << 16 | high;
+	}
+
+	/** An unsigned 64-bit value; one beyond 2^63 comes out negative, which the callers take as corrupt. */
+	private static long read64(final RandomAccessFile raf, final boolean little) throws IOException {
+		final long first = read32(raf, little);
+		final long second = read32(raf, little);
+		return little ? first | second << 32 : first << 32 | second;
 	}
 }

@@ -19,7 +19,8 @@ import ij.measure.Calibration;
 /**
  * Reads a multipage TIFF (one page per z slice, or an ImageJ stack) into a {@link LabelVolume} with
  * ImageJ 1's decoder: 8-, 16- and 32-bit, uncompressed, LZW, PackBits and Deflate. Slices are decoded
- * and labelled one at a time, so a 16-bit or float file never sits in memory as a whole.
+ * and labelled one at a time, so a 16-bit or float file never sits in memory as a whole. BigTIFF
+ * files go to {@link BigTiffVolumeReader}.
  */
 final class TiffVolumeReader {
 
@@ -31,15 +32,18 @@ final class TiffVolumeReader {
 	 */
 	static LabelVolume read(final Path file, final String source) throws IOException {
 		final long fileLength = Files.size(file);
+		final boolean big = BigTiffVolumeReader.isBigTiff(file);
+		final String format = big ? "BigTIFF" : "TIFF";
 		final TiffDirectoryChain.State chain = TiffDirectoryChain.inspect(file, fileLength);
 		if (chain == TiffDirectoryChain.State.LOOP) {
-			throw new VolumeFormatException("corrupt TIFF " + source
+			throw new VolumeFormatException("corrupt " + format + " " + source
 				+ ": its list of pages loops back on itself");
 		}
 		if (chain == TiffDirectoryChain.State.TRUNCATED) {
-			throw new VolumeFormatException("truncated TIFF: " + source + " (" + fileLength
+			throw new VolumeFormatException("truncated " + format + ": " + source + " (" + fileLength
 				+ " bytes) ends inside its list of pages");
 		}
+		if (big) return BigTiffVolumeReader.read(file, source);
 		final FileInfo[] pages = decodeDirectory(file, source);
 		final FileInfo first = pages[0];
 		final Properties description = new FileOpener(first).decodeDescriptionString(first);

@@ -1,6 +1,8 @@
 package org.physgen.volume;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,6 +11,7 @@ import ij.ImageStack;
 import ij.VirtualStack;
 import ij.io.FileInfo;
 import ij.io.FileSaver;
+import ij.io.TiffDecoder;
 import ij.io.TiffEncoder;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
@@ -19,14 +22,52 @@ import ij.process.ShortProcessor;
  * are at most 255, else 16-bit), calibration (voxel size, unit, z spacing), a display range covering
  * all phases, and the phase names in the "Info" property so that {@link VolumeReader} restores them.
  * The file appears atomically: it is written to a temporary file in the same directory and renamed.
+ * An existing file is replaced only when PhysGen wrote it ({@link #isPhysGenVolume}).
  */
 public final class TiffVolumeWriter {
 
 	private TiffVolumeWriter() {}
 
+	/**
+	 * Writes the volume to the file, replacing an earlier volume of PhysGen's.
+	 *
+	 * @throws FileAlreadyExistsException when the file exists and is not a volume PhysGen wrote; it is
+	 *           left as it is
+	 */
 	public static void write(final LabelVolume volume, final Path file) throws IOException {
+		if (Files.isRegularFile(file) && !isPhysGenVolume(file)) {
+			throw new FileAlreadyExistsException(file.toString(), null, "exists and is not a volume written by "
+				+ "PhysGen, so it is not replaced");
+		}
 		final FileInfo fileInfo = fileInfo(volume, file.getFileName().toString());
 		AtomicFiles.write(file, out -> new TiffEncoder(fileInfo).write(out));
+	}
+
+	/**
+	 * Writes the volume as {@code STEM.tif} in the folder, or {@code STEM_2.tif}, {@code STEM_3.tif}, ...
+	 * when that name is taken, never replacing a file (see {@link AtomicFiles#createFresh}).
+	 *
+	 * @return the file written
+	 */
+	public static Path writeNew(final LabelVolume volume, final Path folder, final String stem)
+		throws IOException
+	{
+		final FileInfo fileInfo = fileInfo(volume, stem + ".tif");
+		return AtomicFiles.createFresh(folder, stem, ".tif", out -> new TiffEncoder(fileInfo).write(out));
+	}
+
+	/** Whether the file is a TIFF whose ImageJ info holds PhysGen's phase table. */
+	public static boolean isPhysGenVolume(final Path file) {
+		final Path absolute = file.toAbsolutePath();
+		try {
+			final FileInfo[] pages = new TiffDecoder(absolute.getParent() + File.separator,
+				absolute.getFileName().toString()).getTiffInfo();
+			return pages != null && pages.length > 0 && pages[0].info != null
+				&& pages[0].info.contains(PhaseMetadata.PHASES_KEY + "=");
+		}
+		catch (final IOException | RuntimeException e) {
+			return false;
+		}
 	}
 
 	private static FileInfo fileInfo(final LabelVolume volume, final String name) {

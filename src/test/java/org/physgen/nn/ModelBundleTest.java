@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,6 +141,35 @@ class ModelBundleTest {
 		ModelBundle.write(file, m, WEIGHTS);
 		assertTrue(jsonOf(file).contains("\"aug_dim\": 2048.0"));
 		assertEquals(2048, ModelBundle.read(file).metadata().pfgm().augDim());
+	}
+
+	@Test
+	void aBundleReplacesOnlyAnotherBundle() throws IOException {
+		final Path scan = dir.resolve("rock.physgen");
+		Files.writeString(scan, "a scan, not a model");
+		final ModelFileException refused = assertThrows(ModelFileException.class,
+			() -> ModelBundle.write(scan, dsdMetadata(), WEIGHTS));
+		assertTrue(refused.getMessage().contains("exists and is not a PhysGen model, so it is not replaced"),
+			refused.getMessage());
+		assertEquals("a scan, not a model", Files.readString(scan));
+		final Path model = dir.resolve("model.physgen");
+		ModelBundle.write(model, dsdMetadata(), WEIGHTS);
+		ModelBundle.write(model, dsdMetadata(), new byte[] { 9 });
+		assertArrayEquals(new byte[] { 9 }, ModelBundle.read(model).weights());
+		assertEquals(dir.resolve("model-loss.png"), ModelBundle.lossCurveFile(model));
+	}
+
+	@Test
+	void theTemporaryOfAKilledCheckpointIsDeletedByTheNextOne() throws IOException {
+		final Path model = dir.resolve("rock.physgen");
+		final Path stale = dir.resolve(".rock.physgen.0b4c8a57-3f49-4d1e-9a43-5f1d0c2e6b71.tmp");
+		Files.write(stale, new byte[] { 'P', 'K' });
+		Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
+		ModelBundle.write(model, dsdMetadata(), WEIGHTS);
+		assertFalse(Files.exists(stale));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(List.of(model), files.toList());
+		}
 	}
 
 	@Test

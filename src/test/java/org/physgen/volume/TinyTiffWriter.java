@@ -10,8 +10,9 @@ import java.util.zip.Deflater;
 
 /**
  * A minimal little-endian TIFF writer for tests: one page per slice, several strips per page,
- * uncompressed, LZW (optionally with horizontal predictor), Deflate or PackBits. It produces files
- * the way other software does, independently of ImageJ's encoder.
+ * uncompressed, LZW (optionally with horizontal predictor), Deflate or PackBits, as a classic TIFF
+ * or a BigTIFF (version 43: 8-byte offsets, 20-byte directory entries, LONG8 strip arrays). It
+ * produces files the way other software does, independently of ImageJ's encoder.
  */
 final class TinyTiffWriter {
 
@@ -28,6 +29,7 @@ final class TinyTiffWriter {
 	private boolean predictor;
 	private boolean incompleteDeflate;
 	private boolean loop;
+	private boolean big;
 
 	TinyTiffWriter(final int width, final int height, final int bitsPerSample, final int compression,
 		final int rowsPerStrip)
@@ -50,6 +52,12 @@ final class TinyTiffWriter {
 		return this;
 	}
 
+	/** BigTIFF instead of classic TIFF. */
+	TinyTiffWriter withBigTiff() {
+		big = true;
+		return this;
+	}
+
 	/** Damaged files: the last directory points back to the first. */
 	TinyTiffWriter withLoop() {
 		loop = true;
@@ -60,9 +68,13 @@ final class TinyTiffWriter {
 	byte[] write(final List<int[]> pages) {
 		final Out out = new Out();
 		out.bytes(new byte[] { 'I', 'I' });
-		out.u16(42);
+		out.u16(big ? 43 : 42);
+		if (big) {
+			out.u16(8);
+			out.u16(0);
+		}
 		int nextPointer = out.size();
-		out.u32(0);
+		out.offset(0, big);
 		int firstDirectory = 0;
 		final int bytesPerSample = bitsPerSample / 8;
 		for (final int[] page : pages) {
@@ -92,28 +104,31 @@ final class TinyTiffWriter {
 			int countArray = 0;
 			if (strips > 1) {
 				offsetArray = out.size();
-				for (final int o : offsets) out.u32(o);
+				for (final int o : offsets) out.offset(o, big);
 				countArray = out.size();
-				for (final int c : counts) out.u32(c);
+				for (final int c : counts) out.offset(c, big);
 			}
 			final int ifd = out.size();
 			if (firstDirectory == 0) firstDirectory = ifd;
-			out.put32(nextPointer, ifd);
-			out.u16(predictor ? 10 : 9);
-			out.entry(256, 4, 1, width);
-			out.entry(257, 4, 1, height);
-			out.entry(258, 3, 1, bitsPerSample);
-			out.entry(259, 3, 1, compression);
-			out.entry(262, 3, 1, 1);
-			out.entry(273, 4, strips, strips == 1 ? offsets[0] : offsetArray);
-			out.entry(277, 3, 1, 1);
-			out.entry(278, 4, 1, rowsPerStrip);
-			out.entry(279, 4, strips, strips == 1 ? counts[0] : countArray);
-			if (predictor) out.entry(317, 3, 1, 2);
+			out.putOffset(nextPointer, ifd, big);
+			final int entries = predictor ? 10 : 9;
+			if (big) out.offset(entries, true);
+			else out.u16(entries);
+			final int offsetType = big ? 16 : 4;
+			out.entry(256, 4, 1, width, big);
+			out.entry(257, 4, 1, height, big);
+			out.entry(258, 3, 1, bitsPerSample, big);
+			out.entry(259, 3, 1, compression, big);
+			out.entry(262, 3, 1, 1, big);
+			out.entry(273, offsetType, strips, strips == 1 ? offsets[0] : offsetArray, big);
+			out.entry(277, 3, 1, 1, big);
+			out.entry(278, 4, 1, rowsPerStrip, big);
+			out.entry(279, offsetType, strips, strips == 1 ? counts[0] : countArray, big);
+			if (predictor) out.entry(317, 3, 1, 2, big);
 			nextPointer = out.size();
-			out.u32(0);
+			out.offset(0, big);
 		}
-		if (loop) out.put32(nextPointer, firstDirectory);
+		if (loop) out.putOffset(nextPointer, firstDirectory, big);
 		return out.toByteArray();
 	}
 
@@ -253,20 +268,30 @@ final class TinyTiffWriter {
 			u16(v >>> 16);
 		}
 
-		void put32(final int at, final int v) {
-			for (int k = 0; k < 4; k++) bytes.set(at + k, (byte) (v >>> (8 * k)));
+		/** An offset or count: 4 bytes in a classic TIFF, 8 in a BigTIFF. */
+		void offset(final int v, final boolean big) {
+			u32(v);
+			if (big) u32(0);
 		}
 
-		/** type 3 = SHORT, 4 = LONG; a single SHORT sits in the first two bytes of the value field. */
-		void entry(final int tag, final int type, final int count, final int value) {
+		void putOffset(final int at, final int v, final boolean big) {
+			for (int k = 0; k < (big ? 8 : 4); k++) bytes.set(at + k, (byte) (k < 4 ? v >>> (8 * k) : 0));
+		}
+
+		/**
+		 * type 3 = SHORT, 4 = LONG, 16 = LONG8; a single value sits at the start of the value field (4
+		 * bytes, or 8 in a BigTIFF), several at the offset given as value.
+		 */
+		void entry(final int tag, final int type, final int count, final int value, final boolean big) {
 			u16(tag);
 			u16(type);
-			u32(count);
+			offset(count, big);
 			if (type == 3 && count == 1) {
 				u16(value);
 				u16(0);
+				if (big) u32(0);
 			}
-			else u32(value);
+			else offset(value, big);
 		}
 
 		byte[] toByteArray() {

@@ -74,7 +74,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 	private int steps = GenerationRequest.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
-	private int batch_size = 4;
+	private int batch = 4;
 
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";
@@ -113,7 +113,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 				ModelFiles.checkSize(size_z > 0 ? "size_z" : "size", sz, model);
 				checkTargets(targets, model, (long) sx * sy * sz);
 				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
-					batch_size, tolerance, steps, step_fraction);
+					batch, tolerance, steps, step_fraction);
 				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
 					status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
 				final String base = VolumeFiles.baseName(model_file.toPath());

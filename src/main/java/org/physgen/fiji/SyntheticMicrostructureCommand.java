@@ -64,7 +64,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 	private boolean periodic = false;
 
 	@Parameter(label = "Voxel size", min = "0", required = false)
-	private double voxel_size = 1.0;
+	private double voxel_spacing = 1.0;
 
 	@Parameter(label = "Unit", required = false)
 	private String unit = "pixel";
@@ -86,7 +86,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 			final SyntheticKind parsedKind = SyntheticKind.parse(kind);
 			final SyntheticSpec spec = new SyntheticSpec(parsedKind, sx, sy, sz,
 				PhaseCounts.parse(fractions), correlation_length, mean_radius, periodic, seed,
-				VoxelSize.isotropic(voxel_size, unit));
+				VoxelSize.isotropic(voxel_spacing, unit));
 			final LabelVolume labels = SyntheticMicrostructures.generate(spec);
 			if (output_file != null) save(labels);
 			volume = ImagePlusVolumes.toImagePlus(labels, String.format(Locale.ROOT, "%s-%dx%dx%d-seed%d",

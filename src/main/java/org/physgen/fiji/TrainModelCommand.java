@@ -44,7 +44,7 @@ abstract class TrainModelCommand extends ContextCommand {
 	private long steps = TrainingConfig.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Crops per step (memory grows with it)")
-	private int batch_size = TrainingConfig.DEFAULT_BATCH_SIZE;
+	private int batch = TrainingConfig.DEFAULT_BATCH_SIZE;
 
 	@Parameter(label = "Learning rate", min = "0", stepSize = "0.0001", style = "format:0.######")
 	private double learning_rate = TrainingConfig.DEFAULT_LEARNING_RATE;
@@ -94,7 +94,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			}
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
-				.batchSize(batch_size).learningRate(learning_rate).baseChannels(channels).device(device)
+				.batchSize(batch).learningRate(learning_rate).baseChannels(channels).device(device)
 				.threads(threads).seed(seed).augment(augment).resume(resume).dataName(input.name());
 			config.validate();
 			final long start = System.nanoTime();

@@ -95,7 +95,7 @@ class MacroCommandsTest {
 		final Path input = dir.resolve("rock.tif");
 		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
 		final Path dsd = dir.resolve("rock-dsd.physgen"), pfgm = dir.resolve("rock-pfgm.physgen");
-		final String tiny = "crop_size=8 steps=2 batch_size=1 channels=4 device=cpu threads=1";
+		final String tiny = "crop_size=8 steps=2 batch=1 channels=4 device=cpu threads=1";
 		MacroBridge.runMacro("""
 			run("Train DSD Model", "input_file=[%s] model_file=[%s] schedule=linear augment=false %s");
 			""".formatted(input, dsd, tiny));

@@ -46,7 +46,7 @@ class SyntheticMicrostructureCommandTest {
 	void electrodeStackHasExactCountsZSlicesAndIsSaved() throws Exception {
 		final File file = dir.resolve("sub/electrode.tif").toFile();
 		final CommandModule module = run(Map.of("kind", "electrode", "size", 32, "fractions", "0.40,0.15",
-			"seed", 5L, "voxel_size", 0.5, "unit", "µm", "output_file", file));
+			"seed", 5L, "voxel_spacing", 0.5, "unit", "µm", "output_file", file));
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
 		final ImagePlus imp = (ImagePlus) module.getOutput("volume");
 		assertEquals(32, imp.getNSlices());

@@ -45,7 +45,7 @@ class TrainModelCommandsTest {
 	private static CommandModule train(final Class<? extends Command> command, final Object... keyValues)
 		throws Exception
 	{
-		final Map<String, Object> inputs = new HashMap<>(Map.of("crop_size", 8, "steps", 3L, "batch_size", 2,
+		final Map<String, Object> inputs = new HashMap<>(Map.of("crop_size", 8, "steps", 3L, "batch", 2,
 			"channels", 4, "device", "cpu", "threads", 1, "seed", 5L));
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		return commands.run(command, inputs);
@@ -61,7 +61,7 @@ class TrainModelCommandsTest {
 	void dsdModelIsWrittenWithTheVolumesCalibrationAndCanResume() throws Exception {
 		final Path model = dir.resolve("models/rock-dsd.physgen");
 		final CommandModule first = train(TrainDsdModelCommand.class, "input_file", trainingFile().toFile(),
-			"model_file", model.toFile(), "schedule", "cosine", "boundary", "reflecting", "rate", 20.0);
+			"model_file", model.toFile(), "schedule", "cosine", "boundary", "reflecting", "hop_rate", 20.0);
 		assertFalse(first.isCanceled(), first::getCancelReason);
 		assertTrue(((String) first.getOutput("summary")).contains("DSD model: 3 steps"),
 			(String) first.getOutput("summary"));

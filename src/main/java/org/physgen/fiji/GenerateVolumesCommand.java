@@ -153,7 +153,10 @@ public class GenerateVolumesCommand extends ContextCommand {
 		return files.toString();
 	}
 
-	/** One calibrated stack sharing the volumes' arrays: Z slices, and one time frame per volume. */
+	/**
+	 * One calibrated stack sharing the volumes' arrays: Z slices, and one time frame per volume,
+	 * displayed over the phases 0..P-1 (setStack resets an 8-bit range to 0..255, which shows black).
+	 */
 	static ImagePlus stack(final List<LabelVolume> generated, final String title) {
 		final ImagePlus imp = ImagePlusVolumes.toImagePlus(generated.get(0), title);
 		if (generated.size() == 1) return imp;
@@ -164,6 +167,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 		}
 		imp.setStack(all, 1, first.sizeZ(), generated.size());
 		imp.setOpenAsHyperStack(true);
+		imp.setDisplayRange(0, first.phases().phaseCount() - 1);
 		return imp;
 	}
 

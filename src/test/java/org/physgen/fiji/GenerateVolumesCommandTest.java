@@ -81,6 +81,10 @@ class GenerateVolumesCommandTest {
 			for (final byte b : (byte[]) imp.getStack().getPixels(s)) ones += b;
 		}
 		assertEquals(128, ones, "the second frame is the second volume");
+		assertEquals(0, imp.getDisplayRangeMin(), "phases 0..1 shown over 0..1, not 0..255 (black)");
+		assertEquals(1, imp.getDisplayRangeMax());
+		imp.setT(2);
+		assertEquals(1, imp.getDisplayRangeMax(), "on every frame");
 	}
 
 	@Test

@@ -52,6 +52,7 @@ class SyntheticMicrostructureCommandTest {
 		assertEquals(32, imp.getNSlices());
 		assertEquals(1, imp.getNChannels());
 		assertEquals(0.5, imp.getCalibration().pixelDepth, 1e-12);
+		assertEquals(2, imp.getDisplayRangeMax(), "phases 0..2 shown over the display range");
 		final long n = 32 * 32 * 32;
 		final long[] expected = { n - Math.round(0.4 * n) - Math.round(0.15 * n), Math.round(0.4 * n), Math.round(0.15 * n) };
 		final LabelVolume saved = VolumeReader.read(file.toPath());

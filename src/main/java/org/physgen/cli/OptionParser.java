@@ -3,6 +3,7 @@ package org.physgen.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.physgen.volume.FailureReasons;
 import org.scijava.parse.Item;
 import org.scijava.parse.Items;
 import org.scijava.parse.ParseService;
@@ -31,7 +32,9 @@ final class OptionParser {
 			items = parser.parse(text, false);
 		}
 		catch (final RuntimeException e) {
-			throw new UsageException("cannot parse options \"" + text + "\": " + e.getMessage());
+			throw new UsageException("cannot parse options \"" + text + "\": " + FailureReasons.of(e)
+				+ "; write key=value pairs separated by commas, text with spaces or symbols in quotes"
+				+ " (output_file='out/rock 1.tif')");
 		}
 		final Map<String, Object> options = new LinkedHashMap<>();
 		for (final Item item : items) {

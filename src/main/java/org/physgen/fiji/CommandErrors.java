@@ -3,6 +3,7 @@ package org.physgen.fiji;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 
+import org.physgen.volume.FailureReasons;
 import org.scijava.command.ContextCommand;
 
 import ij.IJ;
@@ -23,8 +24,9 @@ final class CommandErrors {
 			command.cancel("cancelled");
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
-			command.cancel(e.getMessage());
-			if (!GraphicsEnvironment.isHeadless()) IJ.error("PhysGen", e.getMessage());
+			final String reason = FailureReasons.of(e);
+			command.cancel(reason);
+			if (!GraphicsEnvironment.isHeadless()) IJ.error("PhysGen", reason);
 		}
 	}
 }

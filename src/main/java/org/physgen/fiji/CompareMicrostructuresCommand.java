@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.physgen.metrics.Metric;
 import org.physgen.metrics.MicrostructureComparison;
 import org.physgen.metrics.report.Comparison;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.VolumeFiles;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -63,7 +64,7 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 					CommandProgress.cancelled(this));
 			}
 			catch (final IOException e) {
-				throw new IllegalArgumentException(e.getMessage(), e);
+				throw new IllegalArgumentException(FailureReasons.of(e), e);
 			}
 			report = StatisticsReports.publish(result, output_dir, "Comparison with " + ref.name());
 		});

@@ -11,6 +11,7 @@ import org.physgen.mass.PhaseCounts;
 import org.physgen.train.GenerationRequest;
 import org.physgen.train.GenerativeModel;
 import org.physgen.train.TargetFractions;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
@@ -145,7 +146,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + file.getFileName()
-					+ " could not be written: " + e.getMessage(), e);
+					+ " could not be written: " + FailureReasons.of(e), e);
 			}
 			if (files.length() > 0) files.append('\n');
 			files.append(file.toAbsolutePath());

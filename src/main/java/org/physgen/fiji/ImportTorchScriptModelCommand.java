@@ -12,6 +12,7 @@ import org.physgen.nn.ModelFamily;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
+import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -96,7 +97,7 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 					List.of(input.volume()), config, size_multiple, conditioned);
 			}
 			catch (final IOException e) {
-				throw new IllegalArgumentException(e.getMessage(), e);
+				throw new IllegalArgumentException(FailureReasons.of(e), e);
 			}
 			summary = ModelMetadata.displayName(metadata.family()) + " model " +
 				model_file.getAbsolutePath() + " with phases " + metadata.phases().names() + ", crop " +

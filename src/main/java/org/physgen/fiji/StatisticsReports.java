@@ -6,6 +6,7 @@ import java.io.IOException;
 
 import org.physgen.metrics.report.Comparison;
 import org.physgen.metrics.report.ReportWriter;
+import org.physgen.volume.FailureReasons;
 
 /** Delivers a statistics result: report files when a folder is given, windows when Fiji has a display. */
 final class StatisticsReports {
@@ -21,7 +22,7 @@ final class StatisticsReports {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("output_dir '" + outputDir + "' could not be written: "
-					+ e.getMessage(), e);
+					+ FailureReasons.of(e), e);
 			}
 		}
 		if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, windowTitle);

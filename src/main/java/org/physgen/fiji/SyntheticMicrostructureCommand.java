@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.physgen.mass.PhaseCounts;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
@@ -100,7 +101,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("output_file '" + output_file + "' could not be written: "
-				+ e.getMessage(), e);
+				+ FailureReasons.of(e), e);
 		}
 	}
 

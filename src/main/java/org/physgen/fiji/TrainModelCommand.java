@@ -10,6 +10,7 @@ import org.physgen.train.Durations;
 import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingResult;
+import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
@@ -105,7 +106,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("model_file '" + model_file.getAbsolutePath()
-					+ "' could not be written: " + e.getMessage(), e);
+					+ "' could not be written: " + FailureReasons.of(e), e);
 			}
 			loss_curve = result.lossCurve() == null ? "" : result.lossCurve().toAbsolutePath().toString();
 			summary = summary(config, result, (System.nanoTime() - start) / 1e9);

@@ -99,8 +99,7 @@ final class TiffVolumeReader {
 		}
 		catch (final IOException | RuntimeException e) {
 			if (!Files.isRegularFile(file)) throw e;
-			final String reason = e instanceof IOException && e.getMessage() != null ? e.getMessage()
-				.strip() : e.toString();
+			final String reason = Files.size(file) == 0 ? "the file is empty (0 bytes)" : FailureReasons.of(e);
 			throw new VolumeFormatException("cannot read TIFF " + source + ": " + reason, e);
 		}
 		if (pages == null || pages.length == 0) {

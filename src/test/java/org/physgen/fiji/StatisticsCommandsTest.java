@@ -111,4 +111,13 @@ class StatisticsCommandsTest {
 		assertTrue(module.isCanceled());
 		return module.getCancelReason();
 	}
+
+	@Test
+	void emptyInputFileSaysItIsEmpty() throws Exception {
+		final Path empty = Files.createFile(dir.resolve("empty.tif"));
+		final CommandModule module = run(MicrostructureStatisticsCommand.class, Map.of("input_file", empty.toFile()));
+		assertTrue(module.isCanceled());
+		assertEquals("input_file '" + empty + "' could not be read: cannot read TIFF " + empty
+			+ ": the file is empty (0 bytes)", module.getCancelReason());
+	}
 }

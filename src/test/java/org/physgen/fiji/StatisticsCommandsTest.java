@@ -102,6 +102,10 @@ class StatisticsCommandsTest {
 			"grain")).contains("phases: 'grain'"));
 		assertTrue(cancelReason(CompareMicrostructuresCommand.class, Map.of("reference_file", input.toFile(),
 			"generated", dir.resolve("nothing-here").toString())).contains("generated"));
+		final Path empty = Files.createFile(Files.createDirectories(dir.resolve("empty-generated")).resolve("e.tif"));
+		assertEquals("generated '" + empty.getParent() + "': cannot read TIFF " + empty + ": the file is empty (0 bytes)",
+			cancelReason(CompareMicrostructuresCommand.class, Map.of("reference_file", input.toFile(), "generated",
+				empty.getParent().toString())));
 	}
 
 	private String cancelReason(final Class<? extends Command> command, final Map<String, Object> inputs)

@@ -58,7 +58,7 @@ for input in "${inputs[@]}"; do
 	echo "== $name"
 	resume=false
 	[ -f "$model" ] && resume=true
-	if ! "$physgen" run "$train" "input_file='$input',model_file='$model',crop_size=$CROP,steps=$STEPS,batch_size=$BATCH,channels=$CHANNELS,seed=$SEED,device='$DEVICE',threads=$THREADS,resume=$resume"; then
+	if ! "$physgen" run "$train" "input_file='$input',model_file='$model',crop_size=$CROP,steps=$STEPS,batch=$BATCH,channels=$CHANNELS,seed=$SEED,device='$DEVICE',threads=$THREADS,resume=$resume"; then
 		failed+=("$name (training)")
 		continue
 	fi

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.physgen.fiji.DeclaredDefaults;
+import org.physgen.fiji.ParameterValues;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
@@ -94,15 +95,21 @@ final class CommandRunner {
 
 	private Object converted(final ModuleItem<?> item, final Object value) {
 		final Class<?> type = item.getType();
-		// SciJava reads any text but "true" as false: resume='yes' would start afresh and overwrite
-		if ((type == boolean.class || type == Boolean.class) && value instanceof String text && !text
-			.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false"))
-		{
-			throw new UsageException(item.getName() + "='" + value + "' must be true or false");
+		if (value instanceof OptionParser.BareWord) {
+			if (ParameterValues.isBoolean(type)) return true;
+			throw new UsageException(item.getName() + " needs a value: write " + item.getName() + "=<"
+				+ type.getSimpleName() + ">");
 		}
-		final Object result = File.class.equals(type) ? new File(String.valueOf(value))
-			: Numbers.isNumeric(type) ? Numbers.convert(item.getName(), value, type)
-			: convert.supports(value, type) ? convert.convert(value, type) : null;
+		final Object result;
+		try {
+			result = File.class.equals(type) ? new File(String.valueOf(value))
+				: ParameterValues.isBoolean(type) ? ParameterValues.bool(item.getName(), value)
+				: ParameterValues.isNumeric(type) ? ParameterValues.number(item.getName(), value, type)
+				: convert.supports(value, type) ? convert.convert(value, type) : null;
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		if (result == null) {
 			throw new UsageException(item.getName() + "=" + value + " is not a valid "
 				+ type.getSimpleName());

@@ -3,6 +3,8 @@ package org.physgen.fiji;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 
+import org.physgen.volume.FailureReasons;
+import org.physgen.volume.HeapBudget;
 import org.scijava.command.ContextCommand;
 
 import ij.IJ;
@@ -23,8 +25,17 @@ final class CommandErrors {
 			command.cancel("cancelled");
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
-			command.cancel(e.getMessage());
-			if (!GraphicsEnvironment.isHeadless()) IJ.error("PhysGen", e.getMessage());
+			refuse(command, FailureReasons.withFile(e));
 		}
+		catch (final OutOfMemoryError e) {
+			refuse(command, "Java ran out of heap memory (its limit is " + HeapBudget.format(Runtime.getRuntime()
+				.maxMemory()) + ") in spite of the estimate made before the work; " + HeapBudget.howToGetMore(
+					Runtime.getRuntime().maxMemory() * 2.0) + ", or use a smaller size or batch");
+		}
+	}
+
+	private static void refuse(final ContextCommand command, final String reason) {
+		command.cancel(reason);
+		if (!GraphicsEnvironment.isHeadless()) IJ.error("PhysGen", reason);
 	}
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import org.physgen.metrics.Metric;
 import org.physgen.metrics.MicrostructureComparison;
 import org.physgen.metrics.report.Comparison;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.VolumeFiles;
+import org.physgen.volume.VolumeFormatException;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -67,8 +69,9 @@ public class CompareMicrostructuresCommand extends ContextCommand {
 					generated), phases, Metric.parseList(metrics), CommandProgress.of(status, "Comparing microstructures"),
 					CommandProgress.cancelled(this));
 			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException(e.getMessage(), e);
+			catch (final IOException | VolumeFormatException e) {
+				// the reference is read above, so what fails here is one of the generated volumes
+				throw new IllegalArgumentException("generated '" + generated + "': " + FailureReasons.withFile(e), e);
 			}
 			report = StatisticsReports.publish(result, output_dir, "Comparison with " + ref.name(), log);
 		});

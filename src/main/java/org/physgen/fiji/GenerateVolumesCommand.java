@@ -11,9 +11,9 @@ import org.physgen.mass.PhaseCounts;
 import org.physgen.train.GenerationRequest;
 import org.physgen.train.GenerativeModel;
 import org.physgen.train.TargetFractions;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
-import org.physgen.volume.OutputFiles;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeFiles;
 import org.scijava.ItemIO;
@@ -75,7 +75,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 	private int steps = GenerationRequest.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
-	private int batch_size = 4;
+	private int batch = 4;
 
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";
@@ -117,7 +117,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 				ModelFiles.checkSize(size_z > 0 ? "size_z" : "size", sz, model);
 				checkTargets(targets, model, (long) sx * sy * sz);
 				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
-					batch_size, tolerance, steps, step_fraction);
+					batch, tolerance, steps, step_fraction);
 				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
 					status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
 				final String base = VolumeFiles.baseName(model_file.toPath());
@@ -150,7 +150,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + stem
-					+ ".tif could not be written: " + OutputFiles.reason(e), e);
+					+ ".tif could not be written: " + FailureReasons.withFile(e), e);
 			}
 			if (files.length() > 0) files.append('\n');
 			files.append(file.toAbsolutePath());
@@ -158,7 +158,10 @@ public class GenerateVolumesCommand extends ContextCommand {
 		return files.toString();
 	}
 
-	/** One calibrated stack sharing the volumes' arrays: Z slices, and one time frame per volume. */
+	/**
+	 * One calibrated stack sharing the volumes' arrays: Z slices, and one time frame per volume,
+	 * displayed over the phases 0..P-1 (setStack resets an 8-bit range to 0..255, which shows black).
+	 */
 	static ImagePlus stack(final List<LabelVolume> generated, final String title) {
 		final ImagePlus imp = ImagePlusVolumes.toImagePlus(generated.get(0), title);
 		if (generated.size() == 1) return imp;
@@ -169,6 +172,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 		}
 		imp.setStack(all, 1, first.sizeZ(), generated.size());
 		imp.setOpenAsHyperStack(true);
+		imp.setDisplayRange(0, first.phases().phaseCount() - 1);
 		return imp;
 	}
 

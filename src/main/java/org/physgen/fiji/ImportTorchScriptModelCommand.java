@@ -12,6 +12,7 @@ import org.physgen.nn.ModelFamily;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
+import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -58,7 +59,7 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 	private boolean conditioned = false;
 
 	@Parameter(label = "DSD hop rate r (0 = 0.25 x crop_size^2)", min = "0")
-	private double rate = 0;
+	private double hop_rate = 0;
 
 	@Parameter(label = "DSD noise schedule", choices = { "blackout", "linear", "quadratic", "power3",
 		"power4", "power5", "power6", "power7", "exp", "cosine" })
@@ -91,14 +92,18 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 				.cropSize(crop_size).schedule(ScheduleKind.parse(schedule)).scheduleSteps(schedule_steps)
 				.boundary(Boundary.parse(boundary)).augDim(TrainingConfig.parseAugDim(aug_dim))
 				.dataName(input.name());
-			if (rate > 0) config.rate(rate);
+			if (!(hop_rate >= 0) || Double.isInfinite(hop_rate)) {
+				throw new IllegalArgumentException("hop_rate must be positive and finite, or 0 for the default, got "
+					+ hop_rate);
+			}
+			if (hop_rate > 0) config.rate(hop_rate);
 			final ModelMetadata metadata;
 			try {
 				metadata = PhysGenModels.importTorchScript(torchscript_file.toPath(),
 					List.of(input.volume()), config, size_multiple, conditioned, ProgressListeners.lines(log));
 			}
 			catch (final IOException e) {
-				throw new IllegalArgumentException(e.getMessage(), e);
+				throw new IllegalArgumentException(FailureReasons.withFile(e), e);
 			}
 			summary = ModelMetadata.displayName(metadata.family()) + " model " +
 				model_file.getAbsolutePath() + " with phases " + metadata.phases().names() + ", crop " +

@@ -8,9 +8,11 @@ import org.physgen.nn.ModelFamily;
 import org.physgen.train.GenerationRequest;
 import org.physgen.train.GenerativeModel;
 import org.physgen.train.InpaintRequest;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
+import org.physgen.volume.VolumeFormatException;
 import org.physgen.volume.VolumeReader;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -124,8 +126,8 @@ public class InpaintRegionCommand extends ContextCommand {
 			try {
 				mask = VolumeReader.read(mask_file.toPath());
 			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException("mask_file '" + mask_file + "' could not be read: " + e.getMessage(), e);
+			catch (final IOException | VolumeFormatException e) {
+				throw new IllegalArgumentException("mask_file '" + mask_file + "' could not be read: " + FailureReasons.of(e), e);
 			}
 			if (mask.sizeX() != volume.sizeX() || mask.sizeY() != volume.sizeY() || mask.sizeZ() != volume.sizeZ()) {
 				throw new IllegalArgumentException("mask_file '" + mask_file + "' is " + mask.sizeX() + " x "
@@ -158,7 +160,7 @@ public class InpaintRegionCommand extends ContextCommand {
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("output_file '" + output_file + "' could not be written: "
-				+ e.getMessage(), e);
+				+ FailureReasons.withFile(e), e);
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 
+import org.physgen.nn.ComputeDevice;
 import org.physgen.nn.ModelFamily;
 import org.physgen.train.GenerativeModel;
 import org.physgen.train.PhysGenModels;
+import org.physgen.volume.FailureReasons;
 
 /** Opens the model bundle a command was given, with messages that name the parameter and the file. */
 final class ModelFiles {
@@ -26,12 +28,14 @@ final class ModelFiles {
 				+ (modelFile.isDirectory() ? " as a file (it is a folder)" : ""));
 		}
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
+		// a bad device is refused here with its own message, so that any other refusal below is the file's
+		ComputeDevice.parse(device);
 		try {
 			return PhysGenModels.load(modelFile.toPath(), device, threads, log);
 		}
-		catch (final IOException e) {
+		catch (final IOException | IllegalArgumentException e) {
 			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath()
-				+ "' could not be read: " + e.getMessage(), e);
+				+ "' could not be read: " + FailureReasons.of(e), e);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 
 import org.physgen.metrics.report.Comparison;
 import org.physgen.metrics.report.ReportWriter;
+import org.physgen.volume.FailureReasons;
 import org.scijava.log.LogService;
 
 /**
@@ -28,7 +29,7 @@ final class StatisticsReports {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("output_dir '" + outputDir + "' could not be written: "
-					+ e.getMessage(), e);
+					+ FailureReasons.withFile(e), e);
 			}
 		}
 		if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, windowTitle);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.physgen.mass.PhaseCounts;
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
@@ -64,7 +65,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 	private boolean periodic = false;
 
 	@Parameter(label = "Voxel size", min = "0", required = false)
-	private double voxel_size = 1.0;
+	private double voxel_spacing = 1.0;
 
 	@Parameter(label = "Unit", required = false)
 	private String unit = "pixel";
@@ -87,7 +88,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 			final SyntheticKind parsedKind = SyntheticKind.parse(kind);
 			final SyntheticSpec spec = new SyntheticSpec(parsedKind, sx, sy, sz,
 				PhaseCounts.parse(fractions), correlation_length, mean_radius, periodic, seed,
-				VoxelSize.isotropic(voxel_size, unit));
+				VoxelSize.isotropic(voxel_spacing, unit));
 			final LabelVolume labels = SyntheticMicrostructures.generate(spec);
 			if (output_file != null) save(labels);
 			volume = ImagePlusVolumes.toImagePlus(labels, String.format(Locale.ROOT, "%s-%dx%dx%d-seed%d",
@@ -101,7 +102,7 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException("output_file '" + output_file + "' could not be written: "
-				+ e.getMessage(), e);
+				+ FailureReasons.withFile(e), e);
 		}
 	}
 

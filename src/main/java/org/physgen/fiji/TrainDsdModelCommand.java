@@ -20,7 +20,7 @@ public class TrainDsdModelCommand extends TrainModelCommand {
 	@Parameter(label = "Hop rate r (0 = 0.25 x crop_size^2)", min = "0",
 		description = "Rate at which particles hop to a neighbouring voxel in the forward process;"
 			+ " 0 picks 0.25 L^2, which mixes an L^3 crop by t = 1")
-	private double rate = 0;
+	private double hop_rate = 0;
 
 	@Parameter(label = "Noise schedule", choices = { "blackout", "linear", "quadratic", "power3", "power4",
 		"power5", "power6", "power7", "exp", "cosine" })
@@ -34,7 +34,10 @@ public class TrainDsdModelCommand extends TrainModelCommand {
 	TrainingConfig configure(final Path modelFile) {
 		final TrainingConfig config = TrainingConfig.dsd(modelFile).schedule(ScheduleKind.parse(schedule))
 			.boundary(Boundary.parse(boundary));
-		if (rate < 0) throw new IllegalArgumentException("rate must be positive, or 0 for the default, got " + rate);
-		return rate > 0 ? config.rate(rate) : config;
+		if (!(hop_rate >= 0) || Double.isInfinite(hop_rate)) {
+			throw new IllegalArgumentException("hop_rate must be positive and finite, or 0 for the default, got "
+				+ hop_rate);
+		}
+		return hop_rate > 0 ? config.rate(hop_rate) : config;
 	}
 }

@@ -10,6 +10,7 @@ import org.physgen.train.Durations;
 import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingResult;
+import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
@@ -44,7 +45,7 @@ abstract class TrainModelCommand extends ContextCommand {
 	private long steps = TrainingConfig.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Crops per step (memory grows with it)")
-	private int batch_size = TrainingConfig.DEFAULT_BATCH_SIZE;
+	private int batch = TrainingConfig.DEFAULT_BATCH_SIZE;
 
 	@Parameter(label = "Learning rate", min = "0", stepSize = "0.0001", style = "format:0.######")
 	private double learning_rate = TrainingConfig.DEFAULT_LEARNING_RATE;
@@ -95,7 +96,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			OutputChecks.modelFile("model_file", model_file, "input_file", input_file);
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
-				.batchSize(batch_size).learningRate(learning_rate).baseChannels(channels).device(device)
+				.batchSize(batch).learningRate(learning_rate).baseChannels(channels).device(device)
 				.threads(threads).seed(seed).augment(augment).resume(resume).dataName(input.name());
 			config.validate();
 			final long start = System.nanoTime();
@@ -106,7 +107,7 @@ abstract class TrainModelCommand extends ContextCommand {
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("model_file '" + model_file.getAbsolutePath()
-					+ "' could not be written: " + e.getMessage(), e);
+					+ "' could not be written: " + FailureReasons.withFile(e), e);
 			}
 			loss_curve = result.lossCurve() == null ? "" : result.lossCurve().toAbsolutePath().toString();
 			summary = summary(config, result, (System.nanoTime() - start) / 1e9);

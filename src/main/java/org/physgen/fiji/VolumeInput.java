@@ -3,9 +3,11 @@ package org.physgen.fiji;
 import java.io.File;
 import java.io.IOException;
 
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeFiles;
+import org.physgen.volume.VolumeFormatException;
 import org.physgen.volume.VolumeReader;
 
 import ij.ImagePlus;
@@ -20,8 +22,8 @@ record VolumeInput(LabelVolume volume, String name) {
 			try {
 				return new VolumeInput(VolumeReader.read(file.toPath()), VolumeFiles.baseName(file.toPath()));
 			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException(fileParameter + " '" + file + "' could not be read: " + e.getMessage(), e);
+			catch (final IOException | VolumeFormatException e) {
+				throw new IllegalArgumentException(fileParameter + " '" + file + "' could not be read: " + FailureReasons.of(e), e);
 			}
 		}
 		if (image == null) {

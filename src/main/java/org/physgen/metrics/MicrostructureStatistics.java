@@ -14,6 +14,7 @@ import org.physgen.metrics.report.Curve;
 import org.physgen.metrics.report.GridSize;
 import org.physgen.metrics.report.Scalar;
 import org.physgen.metrics.report.VolumeStatistics;
+import org.physgen.volume.HeapBudget;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 
@@ -37,6 +38,13 @@ public final class MicrostructureStatistics {
 	private final List<Curve> curves = new ArrayList<>();
 	private final Map<String, String> definitions = new LinkedHashMap<>();
 
+	/**
+	 * Peak heap per voxel of all metrics of a binary volume (distance maps, labels, the diffusion
+	 * lattice), measured as the smallest -Xmx, in steps of 32 MiB, that measured a 192³ volume, less
+	 * {@code HeapBudget}'s reserve.
+	 */
+	private static final double HEAP_BYTES_PER_VOXEL = 20;
+
 	private MicrostructureStatistics(final LabelVolume volume) {
 		this.volume = volume;
 		scale = new LengthScale(volume.voxelSize());
@@ -44,9 +52,15 @@ public final class MicrostructureStatistics {
 		if (scale.warning() != null) warnings.add(scale.warning());
 	}
 
+	/**
+	 * @throws IllegalArgumentException before any work when the metrics need more Java heap than
+	 *           is available
+	 */
 	public static VolumeStatistics measure(final LabelVolume volume, final String name, final int[] phases,
 		final Set<Metric> metrics, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
+		HeapBudget.require("statistics of " + name, HEAP_BYTES_PER_VOXEL, volume.sizeX(), volume.sizeY(),
+			volume.sizeZ(), null);
 		final MicrostructureStatistics m = new MicrostructureStatistics(volume);
 		final int steps = phases.length * metrics.size();
 		int done = 0;

@@ -1,7 +1,8 @@
 package org.physgen.nn;
 
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
+
+import org.physgen.volume.HeapBudget;
 
 /**
  * Rough peak memory of the U-Net, used to refuse a batch or crop size before it runs out of
@@ -32,31 +33,46 @@ public final class MemoryEstimate {
 
 	/** Peak bytes of one training step on {@code batch} crops of {@code size}³. */
 	public static long trainingBytes(final NetworkConfig config, final int batch, final int size) {
-		return FLOAT * ((long) batch * (TRAINING_TENSORS_PER_UNIT * activationUnits(config, size) +
-			3 * attentionUnits(config, size)) + PARAMETER_COPIES_TRAINING * parameterCount(config));
+		return saturated(bytes(true, config, parameterCount(config), batch, size, size, size));
 	}
 
 	/** Peak bytes of one forward pass on {@code batch} volumes of {@code size}³. */
 	public static long inferenceBytes(final NetworkConfig config, final int batch, final int size) {
-		return FLOAT * ((long) batch * (INFERENCE_TENSORS_PER_UNIT * activationUnits(config, size) +
-			2 * attentionUnits(config, size)) + parameterCount(config));
+		return inferenceBytes(config, batch, size, size, size);
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming batch_size and size, the estimate and a batch size or
+	 * Peak bytes of one forward pass on {@code batch} volumes of {@code sizeX × sizeY × sizeZ};
+	 * {@link Long#MAX_VALUE} when it would not fit in a long.
+	 */
+	public static long inferenceBytes(final NetworkConfig config, final int batch, final int sizeX,
+		final int sizeY, final int sizeZ)
+	{
+		return saturated(bytes(false, config, parameterCount(config), batch, sizeX, sizeY, sizeZ));
+	}
+
+	/**
+	 * @throws IllegalArgumentException naming batch and size, the estimate and a batch size or
 	 *           size that fits, when training needs more than {@code budgetBytes}
 	 */
 	public static void requireTrainingFits(final NetworkConfig config, final int batch,
 		final int size, final long budgetBytes)
 	{
-		require(true, config, batch, size, budgetBytes);
+		require(true, config, batch, size, size, size, budgetBytes);
 	}
 
-	/** As {@link #requireTrainingFits} for a forward pass (generation). */
+	/** As {@link #requireTrainingFits} for a forward pass (generation) on a cube. */
 	public static void requireInferenceFits(final NetworkConfig config, final int batch,
 		final int size, final long budgetBytes)
 	{
-		require(false, config, batch, size, budgetBytes);
+		require(false, config, batch, size, size, size, budgetBytes);
+	}
+
+	/** As {@link #requireTrainingFits} for a forward pass (generation) on a box. */
+	public static void requireInferenceFits(final NetworkConfig config, final int batch,
+		final int sizeX, final int sizeY, final int sizeZ, final long budgetBytes)
+	{
+		require(false, config, batch, sizeX, sizeY, sizeZ, budgetBytes);
 	}
 
 	/**
@@ -77,9 +93,7 @@ public final class MemoryEstimate {
 
 	/** Bytes as "512 MiB" or "3.2 GiB". */
 	public static String format(final long bytes) {
-		final double mib = bytes / (1024.0 * 1024.0);
-		if (mib < 1024) return String.format(Locale.ROOT, "%.0f MiB", Math.ceil(mib));
-		return String.format(Locale.ROOT, "%.1f GiB", mib / 1024);
+		return HeapBudget.format(bytes);
 	}
 
 	/** Learnable scalars of the network that {@code config} describes. */
@@ -87,66 +101,95 @@ public final class MemoryEstimate {
 		return new UNet3d(config).parameterCount();
 	}
 
-	private static long activationUnits(final NetworkConfig config, final int size) {
-		long units = 0;
-		long lowest = 0;
+	/** Float32 values per item held by the levels' activations (double: no edge product overflows). */
+	private static double activationUnits(final NetworkConfig config, final int sizeX, final int sizeY,
+		final int sizeZ)
+	{
+		double units = 0;
+		double lowest = 0;
 		for (int level = 0; level < config.levels(); level++) {
-			final long side = size >> level;
-			lowest = (long) config.baseChannels() * config.multipliers().get(level) * side * side *
-				side;
-			units += (2L * config.resBlocks() + 1) * lowest;
+			lowest = (double) config.baseChannels() * config.multipliers().get(level) * (sizeX >> level) *
+				(sizeY >> level) * (double) (sizeZ >> level);
+			units += (2.0 * config.resBlocks() + 1) * lowest;
 		}
 		return units + 2 * lowest;
 	}
 
-	private static long attentionUnits(final NetworkConfig config, final int size) {
+	private static double attentionUnits(final NetworkConfig config, final int sizeX, final int sizeY,
+		final int sizeZ)
+	{
 		if (!config.attention()) return 0;
-		final long side = size >> (config.levels() - 1);
-		final long voxels = side * side * side;
+		final int shift = config.levels() - 1;
+		final double voxels = (double) (sizeX >> shift) * (sizeY >> shift) * (double) (sizeZ >> shift);
 		return voxels * voxels;
 	}
 
-	private static long bytes(final boolean training, final NetworkConfig config, final int batch,
-		final int size)
+	private static double bytes(final boolean training, final NetworkConfig config, final long parameters,
+		final int batch, final int sizeX, final int sizeY, final int sizeZ)
 	{
-		return training ? trainingBytes(config, batch, size) : inferenceBytes(config, batch, size);
+		final double activations = activationUnits(config, sizeX, sizeY, sizeZ);
+		final double attention = attentionUnits(config, sizeX, sizeY, sizeZ);
+		return FLOAT * (training
+			? batch * (TRAINING_TENSORS_PER_UNIT * activations + 3 * attention) +
+				PARAMETER_COPIES_TRAINING * (double) parameters
+			: batch * (INFERENCE_TENSORS_PER_UNIT * activations + 2 * attention) + (double) parameters);
 	}
 
-	private static void require(final boolean training, final NetworkConfig config,
-		final int batch, final int size, final long budget)
+	private static long saturated(final double bytes) {
+		return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(bytes);
+	}
+
+	private static void require(final boolean training, final NetworkConfig config, final int batch,
+		final int sizeX, final int sizeY, final int sizeZ, final long budget)
 	{
-		if (batch < 1) throw new IllegalArgumentException("batch_size must be positive, got " +
-			batch);
+		if (batch < 1) throw new IllegalArgumentException("batch must be positive, got " + batch);
 		final int step = config.sizeMultiple();
-		if (size < step || size % step != 0) {
-			throw new IllegalArgumentException("size must be a positive multiple of " + step +
-				", got " + size);
+		for (final int size : new int[] { sizeX, sizeY, sizeZ }) {
+			if (size < step || size % step != 0) {
+				throw new IllegalArgumentException("size must be a positive multiple of " + step +
+					", got " + size);
+			}
 		}
-		final long need = bytes(training, config, batch, size);
+		final long parameters = parameterCount(config);
+		final double need = bytes(training, config, parameters, batch, sizeX, sizeY, sizeZ);
 		if (need <= budget) return;
+		final boolean cube = sizeX == sizeY && sizeY == sizeZ;
 		final StringBuilder msg = new StringBuilder(training ? "training" : "generation")
-			.append(" with batch_size ").append(batch).append(" and size ").append(size)
-			.append(" needs about ").append(format(need)).append(", more than the ")
+			.append(" with batch ").append(batch).append(" and size ")
+			.append(cube ? String.valueOf(sizeX) : sizeX + " x " + sizeY + " x " + sizeZ)
+			.append(" needs about ").append(HeapBudget.format(need)).append(", more than the ")
 			.append(format(budget)).append(" available");
 		int fittingBatch = batch - 1;
-		while (fittingBatch >= 1 && bytes(training, config, fittingBatch, size) > budget) {
+		while (fittingBatch >= 1 && bytes(training, config, parameters, fittingBatch, sizeX, sizeY, sizeZ) > budget) {
 			fittingBatch--;
 		}
-		int fittingSize = size - step;
-		while (fittingSize >= step && bytes(training, config, batch, fittingSize) > budget) {
-			fittingSize -= step;
-		}
-		if (fittingBatch >= 1) msg.append("; batch_size ").append(fittingBatch).append(" fits");
+		final int largest = Math.max(sizeX, Math.max(sizeY, sizeZ));
+		final int fittingSize = largestFittingCube(training, config, parameters, batch, largest, budget);
+		if (fittingBatch >= 1) msg.append("; batch ").append(fittingBatch).append(" fits");
 		if (fittingSize >= step) {
 			msg.append(fittingBatch >= 1 ? ", or " : "; ").append("size ").append(fittingSize)
-				.append(" with batch_size ").append(batch).append(" fits");
+				.append(" with batch ").append(batch).append(" fits");
 		}
 		if (fittingBatch < 1 && fittingSize < step) {
-			int small = size - step;
-			while (small >= step && bytes(training, config, 1, small) > budget) small -= step;
-			msg.append(small >= step ? "; batch_size 1 and size " + small + " fit"
-				: "; even batch_size 1 at size " + step + " does not fit: use a smaller network");
+			final int small = largestFittingCube(training, config, parameters, 1, largest, budget);
+			msg.append(small >= step ? "; batch 1 and size " + small + " fit"
+				: "; even batch 1 at size " + step + " does not fit: use fewer channels");
 		}
 		throw new IllegalArgumentException(msg.toString());
+	}
+
+	/** The largest multiple of the size multiple below {@code below} whose cube fits, or 0. */
+	private static int largestFittingCube(final boolean training, final NetworkConfig config,
+		final long parameters, final int batch, final int below, final long budget)
+	{
+		final int step = config.sizeMultiple();
+		int low = 0, high = below / step;
+		while (low < high) {
+			final int mid = (low + high + 1) >>> 1;
+			final int size = mid * step;
+			if (size < below && bytes(training, config, parameters, batch, size, size, size) <= budget) low = mid;
+			else high = mid - 1;
+		}
+		return low * step;
 	}
 }

@@ -20,6 +20,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.physgen.volume.AtomicFiles;
+import org.physgen.volume.FailureReasons;
 
 /**
  * A model file {@code NAME.physgen}: a zip with {@code model.json} ({@link ModelMetadata}), the weights
@@ -130,7 +131,7 @@ public final class ModelBundle {
 		}
 		catch (final ZipException e) {
 			throw new ModelFileException(file, "not a PhysGen model file: not a zip archive, or truncated (" +
-				e.getMessage() + ")", e);
+				FailureReasons.of(e) + ")", e);
 		}
 		catch (final EOFException e) {
 			throw new ModelFileException(file, "not a PhysGen model file: the zip archive is truncated", e);
@@ -202,7 +203,7 @@ public final class ModelBundle {
 			bytes = in.readAllBytes();
 		}
 		catch (final ZipException | EOFException e) {
-			throw new ModelFileException(file, "entry " + entry.getName() + " is damaged (" + e.getMessage() + ")",
+			throw new ModelFileException(file, "entry " + entry.getName() + " is damaged (" + FailureReasons.of(e) + ")",
 				e);
 		}
 		final CRC32 crc = new CRC32();

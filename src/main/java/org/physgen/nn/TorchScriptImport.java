@@ -7,6 +7,7 @@ import java.util.Map;
 
 import ai.djl.Device;
 
+import org.physgen.volume.FailureReasons;
 import org.physgen.volume.PhaseTable;
 
 /**
@@ -73,7 +74,7 @@ public final class TorchScriptImport {
 			throw new ModelFileException(file, "does not fit a " + ModelMetadata.displayName(metadata.family()) +
 				" model with " + metadata.phases().phaseCount() + " phases (input_channels " + io.inputChannels() +
 				", output_channels " + io.outputChannels() + ", condition_dim " + io.conditionDim() + "): " +
-				e.getMessage(), e);
+				FailureReasons.withFile(e), e);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -27,6 +28,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+
+import org.physgen.volume.FailureReasons;
 
 /**
  * The 3D U-Net of SPEC §7 as a DJL block. Forward input: {@code x} [N, inputChannels, D, H, W],
@@ -138,8 +141,11 @@ public final class UNet3d extends ConfiguredBlock {
 		}
 		catch (final IOException | MalformedModelException | RuntimeException e) {
 			if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
-			throw new IllegalArgumentException("network weights do not match the network " +
-				"configuration " + config + ": " + e.getMessage(), e);
+			throw new IllegalArgumentException((e instanceof EOFException
+				? "network weights end before the network configuration " + config + " is complete: the"
+					+ " weights entry is cut short, or belongs to a smaller network"
+				: "network weights do not match the network configuration " + config + ": "
+					+ FailureReasons.withFile(e)), e);
 		}
 		for (final Pair<String, Parameter> p : net.getParameters()) {
 			final Shape shape = p.getValue().getShape();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.physgen.dsd.ChannelMap;
+import org.physgen.dsd.Direction;
 import org.physgen.dsd.DsdLoss;
 import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
@@ -92,6 +93,7 @@ final class DsdModel extends LoadedModel {
 		final GenerationClock clock = new GenerationClock();
 		final LabelVolume volume = request.volume();
 		metadata.requireSamePhases(volume.phases());
+		checkSampler(1, 1, volume.sizeX(), volume.sizeY(), volume.sizeZ());
 		final Grid grid = new Grid(volume.sizeX(), volume.sizeY(), volume.sizeZ(), boundary());
 		final boolean[] evolving = InpaintMask.evolving(request.mask(), volume);
 		final int[][] start = SamplerStarts.inpainting(grid, channels, volume.slices(), evolving,
@@ -158,6 +160,21 @@ final class DsdModel extends LoadedModel {
 			losses[1][i] = ForwardGap.of(noised, rate);
 		}
 		return losses;
+	}
+
+	/**
+	 * Per particle channel and batch item, the sampler holds counts, start counts and counts as
+	 * floats (4 bytes each per voxel), and the rates, the network's raw rates and the outflows (6
+	 * directions, 4 bytes each); the occupancy repair adds a score per phase and four work values
+	 * per voxel, and every finished volume one byte per voxel.
+	 */
+	@Override
+	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
+		final int sizeZ)
+	{
+		final int c = channels.channels();
+		checkSampler("DSD sampling", batch, count, sizeX, sizeY, sizeZ, Direction.COUNT * c,
+			(12 + 3 * 4 * Direction.COUNT) * c, 1 + 4 * (phases().phaseCount() + 4) / (double) count);
 	}
 
 	private Boundary boundary() {

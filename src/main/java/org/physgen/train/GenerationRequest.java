@@ -32,7 +32,7 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 				" x " + sizeZ);
 		}
 		if (batchSize < 1) {
-			throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
+			throw new IllegalArgumentException("batch must be at least 1, got " + batchSize);
 		}
 		if (!(tolerance > 0 && tolerance <= 1)) {
 			throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);

@@ -8,6 +8,7 @@ import org.physgen.nn.MemoryEstimate;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
 import org.physgen.nn.ModelFamily;
+import org.physgen.volume.HeapBudget;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
 
@@ -70,17 +71,43 @@ abstract class LoadedModel implements GenerativeModel {
 			metadata.trainingSteps(), metadata.finalLoss());
 	}
 
-	/** @throws IllegalArgumentException naming size_x, size_y or size_z */
+	/**
+	 * Refuses, before any work, sizes the network does not accept and runs that would not fit: the
+	 * sampler's Java arrays (length and heap) and, on the CPU, the network's native memory.
+	 *
+	 * @throws IllegalArgumentException naming size_x, size_y, size_z or batch, with the estimate
+	 */
 	protected void checkSizes(final GenerationRequest request) {
 		checkSize("size_x", request.sizeX());
 		checkSize("size_y", request.sizeY());
 		checkSize("size_z", request.sizeZ());
+		final int batch = Math.min(request.batchSize(), request.count());
+		checkSampler(batch, request.count(), request.sizeX(), request.sizeY(), request.sizeZ());
 		if (network instanceof BlockNetworkFunction block && !block.device().isGpu()) {
-			final int edge = Math.max(request.sizeX(), Math.max(request.sizeY(), request.sizeZ()));
-			MemoryEstimate.requireInferenceFits(metadata.network(), request.batchSize(), edge,
-				MemoryEstimate.cpuBudgetBytes());
+			MemoryEstimate.requireInferenceFits(metadata.network(), batch, request.sizeX(),
+				request.sizeY(), request.sizeZ(), MemoryEstimate.cpuBudgetBytes());
 		}
 	}
+
+	/**
+	 * Refuses a run whose sampler arrays would be longer than a Java array or need more heap than
+	 * is available.
+	 *
+	 * @param arrayValuesPerVoxel values per voxel of the sampler's longest array, per batch item
+	 * @param heapBytesPerVoxel heap bytes per voxel: per batch item, then per volume kept
+	 */
+	protected static void checkSampler(final String work, final int batch, final int count,
+		final int sizeX, final int sizeY, final int sizeZ, final double arrayValuesPerVoxel,
+		final double heapBytesPerBatchItem, final double heapBytesPerVolume)
+	{
+		HeapBudget.requireArrayLength(work + " with batch " + batch, batch * arrayValuesPerVoxel, 3,
+			"the network's input or output", sizeX, sizeY, sizeZ, "size");
+		HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "") + ", batch " + batch + ")",
+			batch * heapBytesPerBatchItem + count * heapBytesPerVolume, sizeX, sizeY, sizeZ, "size");
+	}
+
+	/** The family's sampler check; see {@link #checkSampler(String, int, int, int, int, int, double, double, double)}. */
+	protected abstract void checkSampler(int batch, int count, int sizeX, int sizeY, int sizeZ);
 
 	private void checkSize(final String name, final int size) {
 		if (size % sizeMultiple() != 0) {

@@ -75,6 +75,21 @@ final class PfgmModel extends LoadedModel {
 		return volumes;
 	}
 
+	/**
+	 * Per batch item and channel the sampler holds the state, the next state, the derivative and
+	 * the denoised volume, and the denoiser its input and raw output (4 bytes each per voxel); the
+	 * decoding adds a score per phase and a slice value per voxel, and every finished volume one
+	 * byte per voxel.
+	 */
+	@Override
+	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
+		final int sizeZ)
+	{
+		final int c = phases().phaseCount();
+		checkSampler("PFGM++ sampling", batch, count, sizeX, sizeY, sizeZ, c, 6 * 4 * c,
+			1 + 4 * (c + 1) / (double) count);
+	}
+
 	/** The network's condition: each item's target fractions of phases 1..P-1. */
 	private static float[] condition(final long[][] targets, final int first, final int batch,
 		final long voxels)

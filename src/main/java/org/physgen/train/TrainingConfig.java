@@ -144,7 +144,7 @@ public final class TrainingConfig {
 		if (modelFile == null) throw new IllegalArgumentException("model_file is required");
 		check(cropSize >= 4, "crop_size", cropSize, "at least 4");
 		check(steps >= 1, "steps", steps, "at least 1");
-		check(batchSize >= 1, "batch_size", batchSize, "at least 1");
+		check(batchSize >= 1, "batch", batchSize, "at least 1");
 		check(learningRate > 0 && learningRate < 1, "learning_rate", learningRate, "in (0, 1)");
 		check(warmupSteps >= 0, "warmup_steps", warmupSteps, "at least 0");
 		check(clipNorm > 0, "clip_norm", clipNorm, "positive");
@@ -153,7 +153,7 @@ public final class TrainingConfig {
 		check(threads >= 0, "threads", threads, "0 (all cores) or more");
 		check(baseChannels >= 1, "channels", baseChannels, "at least 1");
 		if (family == ModelFamily.DSD) {
-			check(rate() > 0 && Double.isFinite(rate()), "rate", rate(), "positive and finite");
+			check(rate() > 0 && Double.isFinite(rate()), "hop_rate", rate(), "positive and finite");
 			check(scheduleSteps >= 3, "schedule steps", scheduleSteps, "at least 3");
 		}
 		else {

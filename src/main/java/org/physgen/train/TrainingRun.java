@@ -77,10 +77,7 @@ final class TrainingRun {
 			resumed = ModelBundle.read(file, config.family());
 			metadata = resumed.metadata();
 			metadata.requireSamePhases(crops.phases());
-			if (metadata.cropSize() != config.cropSize()) {
-				throw new IllegalArgumentException("crop_size = " + config.cropSize() + " differs from the " +
-					"checkpoint's crop size " + metadata.cropSize() + "; resume with the same crop_size");
-			}
+			ResumeCheck.requireSameSettings(config, metadata);
 			listener.log("resuming " + file.getFileName() + " at step " + metadata.trainingSteps());
 		}
 		else {

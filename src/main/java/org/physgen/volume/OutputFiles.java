@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -139,12 +135,7 @@ public final class OutputFiles {
 
 	/** The operating system's reason for a failed file operation, in words. */
 	public static String reason(final IOException e) {
-		if (e instanceof AccessDeniedException) return "permission denied";
-		if (e instanceof NoSuchFileException) return "no such file or folder";
-		if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
-			return "a part of the path is a file, not a folder";
-		}
-		if (e instanceof FileSystemException fs && fs.getReason() != null) return fs.getReason();
-		return e.getMessage() == null ? e.toString() : e.getMessage();
+		return e instanceof FileAlreadyExistsException ? "a part of the path is a file, not a folder"
+			: FailureReasons.of(e);
 	}
 }

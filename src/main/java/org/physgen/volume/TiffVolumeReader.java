@@ -57,6 +57,7 @@ final class TiffVolumeReader {
 		if (contiguous) checkContiguousLength(fileLength, first, source);
 		else for (int i = 0; i < pages.length; i++) checkStrips(pages[i], i, fileLength, source);
 
+		HeapBudget.require("reading " + source, 1, sizeX, sizeY, sizeZ, null);
 		final GreyLabelling labelling = new GreyLabelling(source, sizeX, sizeY);
 		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r");
 			RandomAccessStream in = new RandomAccessStream(raf))
@@ -103,8 +104,7 @@ final class TiffVolumeReader {
 		}
 		catch (final IOException | RuntimeException e) {
 			if (!Files.isRegularFile(file)) throw e;
-			final String reason = e instanceof IOException && e.getMessage() != null ? e.getMessage()
-				.strip() : e.toString();
+			final String reason = Files.size(file) == 0 ? "the file is empty (0 bytes)" : FailureReasons.of(e);
 			throw new VolumeFormatException("cannot read TIFF " + source + ": " + reason, e);
 		}
 		if (pages == null || pages.length == 0) {

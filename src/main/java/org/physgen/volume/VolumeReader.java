@@ -80,7 +80,7 @@ public final class VolumeReader {
 			}
 		}
 		catch (final ZipException | EOFException e) {
-			throw new VolumeFormatException("not a readable zip archive: " + file + " (" + e.getMessage()
+			throw new VolumeFormatException("not a readable zip archive: " + file + " (" + FailureReasons.of(e)
 				+ ")", e);
 		}
 	}

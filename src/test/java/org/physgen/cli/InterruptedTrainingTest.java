@@ -30,7 +30,7 @@ class InterruptedTrainingTest {
 			.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
 			PhysGenCli.class.getName(), "run", "Train DSD Model", "input_file='" + new File(
 				"sample-data/porous-rock-64.tif").getAbsolutePath() + "',model_file='" + model +
-				"',crop_size=16,channels=8,batch_size=1,steps=100000,threads=1,device='cpu'")
+				"',crop_size=16,channels=8,batch=1,steps=100000,threads=1,device='cpu'")
 			.redirectErrorStream(true).start();
 		final StringBuilder output = new StringBuilder();
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),

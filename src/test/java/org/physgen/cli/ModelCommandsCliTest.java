@@ -53,7 +53,7 @@ class ModelCommandsCliTest {
 		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
 		final Path model = dir.resolve("models/rock.physgen");
 		assertEquals(0, physgen("run", "Train DSD Model", "input_file='" + input + "',model_file='" + model
-			+ "',crop_size=8,steps=3,batch_size=2,channels=4,seed=2," + CPU), stderr());
+			+ "',crop_size=8,steps=3,batch=2,channels=4,seed=2," + CPU), stderr());
 		assertTrue(stdout().contains("saved: " + model.toAbsolutePath()), stdout());
 		assertTrue(stdout().contains("summary: DSD model: 3 steps"), stdout());
 
@@ -73,7 +73,7 @@ class ModelCommandsCliTest {
 	void pfgmTrainingTakesInfiniteD() {
 		final Path model = dir.resolve("pfgm.physgen");
 		assertEquals(0, physgen("run", "TrainPfgmModelCommand", "input_file='" + writeInput() + "',model_file='"
-			+ model + "',aug_dim='inf',crop_size=8,steps=2,batch_size=1,channels=4," + CPU), stderr());
+			+ model + "',aug_dim='inf',crop_size=8,steps=2,batch=1,channels=4," + CPU), stderr());
 		assertTrue(Files.isRegularFile(model));
 	}
 

@@ -95,6 +95,32 @@ class PhysGenCliTest {
 	}
 
 	@Test
+	void unreadableNumbersNameTheParameterNotAVariable() {
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=8,seed=abc"));
+		assertTrue(stderr().contains("seed=abc is not a valid long (a whole number)"), stderr());
+		assertFalse(stderr().contains("Unknown variable"), stderr());
+		err.reset();
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=8.5"));
+		assertTrue(stderr().contains("size=8.5 is not a valid int (a whole number)"), stderr());
+	}
+
+	@Test
+	void unquotedWordsAndBareFlags() throws Exception {
+		final Path bare = dir.resolve("bare.tif"), keyed = dir.resolve("keyed.tif"), off = dir.resolve("off.tif");
+		final String common = "kind=spheres,size=16,mean_radius=3,seed=4,";
+		assertEquals(0, physgen("run", "Synthetic Microstructure", common + "periodic,output_file='" + bare + "'"),
+			stderr());
+		assertEquals(0, physgen("run", "Synthetic Microstructure", common + "periodic=true,output_file='" + keyed
+			+ "'"), stderr());
+		assertEquals(0, physgen("run", "Synthetic Microstructure", common + "periodic=false,output_file='" + off
+			+ "'"), stderr());
+		assertArrayEquals(Files.readAllBytes(keyed), Files.readAllBytes(bare), "bare periodic is periodic=true");
+		assertFalse(java.util.Arrays.equals(Files.readAllBytes(off), Files.readAllBytes(bare)));
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size,seed=1"));
+		assertTrue(stderr().contains("size needs a value: write size=<int>"), stderr());
+	}
+
+	@Test
 	void impossibleFractionsFailWithoutWritingAFile() {
 		final Path file = dir.resolve("never.tif");
 		assertEquals(1, physgen("run", "Synthetic Microstructure", "size=16,fractions='0.6,0.5',kind='electrode',"

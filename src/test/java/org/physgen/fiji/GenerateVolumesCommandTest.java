@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +85,10 @@ class GenerateVolumesCommandTest {
 			for (final byte b : (byte[]) imp.getStack().getPixels(s)) ones += b;
 		}
 		assertEquals(128, ones, "the second frame is the second volume");
+		assertEquals(0, imp.getDisplayRangeMin(), "phases 0..1 shown over 0..1, not 0..255 (black)");
+		assertEquals(1, imp.getDisplayRangeMax());
+		imp.setT(2);
+		assertEquals(1, imp.getDisplayRangeMax(), "on every frame");
 	}
 
 	@Test
@@ -145,5 +153,26 @@ class GenerateVolumesCommandTest {
 		try (var files = Files.list(dir)) {
 			assertEquals(0, files.count());
 		}
+	}
+
+	@Test
+	void weightsCutInHalfAreNamedAsSuch() throws Exception {
+		final Path damaged = dir.resolve("half.physgen");
+		try (ZipFile zip = new ZipFile(dsd); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+			for (final ZipEntry entry : java.util.Collections.list(zip.entries())) {
+				byte[] bytes = zip.getInputStream(entry).readAllBytes();
+				if (entry.getName().equals("weights.params")) bytes = Arrays.copyOf(bytes, bytes.length / 2);
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(bytes);
+				out.closeEntry();
+			}
+		}
+		final CommandModule module = run(damaged.toFile(), "size", 8);
+		assertTrue(module.isCanceled());
+		final String reason = module.getCancelReason();
+		assertTrue(reason.startsWith("model_file '" + damaged.toAbsolutePath() + "' could not be read"), reason);
+		assertTrue(reason.contains("network weights end before the network configuration"), reason);
+		assertTrue(reason.endsWith("is complete: the weights entry is cut short, or belongs to a smaller network"),
+			reason);
 	}
 }

@@ -62,6 +62,7 @@ class InpaintRegionCommandTest {
 			"model_file", TinyModels.dsd().toFile(), "box", "4,2,8,8,8,8", "region_counts", "100", "seed", 3L,
 			"output_file", out);
 		assertFalse(module.isCanceled(), module::getCancelReason);
+		assertEquals(1, ((ImagePlus) module.getOutput("inpainted")).getDisplayRangeMax(), "phases 0..1 are visible");
 		final LabelVolume result = ImagePlusVolumes.fromImagePlus((ImagePlus) module.getOutput("inpainted"));
 		long regionOnes = 0;
 		for (int z = 0; z < 16; z++) {

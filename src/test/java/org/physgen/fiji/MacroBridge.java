@@ -1,11 +1,7 @@
 package org.physgen.fiji;
 
-import java.io.File;
 import java.lang.reflect.Field;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -13,7 +9,13 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
+import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleRunner;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
 
 import ij.ImagePlus;
 import ij.Macro;
@@ -24,10 +26,10 @@ import ij.plugin.PlugIn;
 
 /**
  * What Fiji's legacy layer does for a SciJava command called from an ImageJ 1 macro: the command's
- * title is in ImageJ 1's command table, and running it reads each declared input from the macro
- * options with {@link Macro#getValue} (which lowercases the key), converts it to the parameter's
- * type, fills the rest with the declared defaults and runs the command through the
- * {@link CommandService}. The output image becomes the macro's current image.
+ * title is in ImageJ 1's command table, and running it sets each input found in the macro options
+ * as key=value by {@link Macro#getValue}, converted by SciJava's ConvertService (as imagej-legacy's
+ * MacroPreprocessor does), then runs the module with every preprocessor of the context, PhysGen's
+ * included. The output image becomes the macro's current image.
  */
 public final class MacroBridge implements PlugIn {
 
@@ -84,48 +86,40 @@ public final class MacroBridge implements PlugIn {
 
 	@Override
 	public void run(final String className) {
-		final CommandService commands = context.service(CommandService.class);
-		final CommandInfo info = commands.getCommand(className);
-		final String options = Macro.getOptions();
-		final Map<String, Object> inputs = new LinkedHashMap<>();
-		for (final ModuleItem<?> item : info.inputs()) {
-			if (!DeclaredDefaults.isUserInput(item) || options == null) continue;
-			final Object value = value(options, item);
-			if (value != null) inputs.put(item.getName(), value);
-		}
+		final CommandInfo info = context.service(CommandService.class).getCommand(className);
+		final CommandModule module;
 		try {
-			lastModule = commands.run(info, true, DeclaredDefaults.complete(info, inputs)).get();
+			module = (CommandModule) context.service(ModuleService.class).createModule(info);
 		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
+		catch (final RuntimeException e) {
+			lastFailure = e;
 			Macro.abort();
 			return;
 		}
-		catch (final ExecutionException e) {
-			lastFailure = e.getCause();
-			Macro.abort();
-			return;
-		}
-		if (lastModule.isCanceled()) {
+		final String options = Macro.getOptions();
+		if (options != null) readKeyedValues(module, options);
+		final PluginService plugins = context.service(PluginService.class);
+		// on the macro's own thread, where Macro.getOptions() answers, as the legacy layer's preprocessors see it
+		lastModule = module;
+		new ModuleRunner(context, module, plugins.createInstancesOfType(PreprocessorPlugin.class), plugins
+			.createInstancesOfType(PostprocessorPlugin.class)).run();
+		if (module.isCanceled()) {
 			Macro.abort();
 			return;
 		}
 		for (final ModuleItem<?> item : info.outputs()) {
-			if (item.getValue(lastModule) instanceof ImagePlus imp) WindowManager.setTempCurrentImage(imp);
+			if (item.getValue(module) instanceof ImagePlus imp) WindowManager.setTempCurrentImage(imp);
 		}
 	}
 
-	private Object value(final String options, final ModuleItem<?> item) {
-		final String key = item.getName();
-		final Class<?> type = item.getType();
-		if (type == boolean.class || type == Boolean.class) {
-			// ImageJ 1 writes a ticked checkbox as the bare key
-			return (" " + options + " ").contains(" " + key + " ") || Boolean.parseBoolean(
-				Macro.getValue(options, key, "false"));
+	/** What imagej-legacy's MacroPreprocessor does: each input found as key=value, converted. */
+	private static void readKeyedValues(final Module module, final String options) {
+		final ConvertService convert = context.service(ConvertService.class);
+		for (final ModuleItem<?> item : module.getInfo().inputs()) {
+			final String text = Macro.getValue(options, item.getName(), null);
+			if (text == null || !convert.supports(text, item.getType())) continue;
+			module.setInput(item.getName(), convert.convert(text, item.getType()));
+			module.resolveInput(item.getName());
 		}
-		final String text = Macro.getValue(options, key, null);
-		if (text == null) return null;
-		if (type == File.class) return new File(text);
-		return context.service(ConvertService.class).convert(text, type);
 	}
 }

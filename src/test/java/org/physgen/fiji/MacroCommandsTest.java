@@ -20,6 +20,8 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 
+import ij.ImagePlus;
+
 /** ImageJ 1 macros reach the commands through their titles and options, as in Fiji. */
 class MacroCommandsTest {
 
@@ -95,7 +97,7 @@ class MacroCommandsTest {
 		final Path input = dir.resolve("rock.tif");
 		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
 		final Path dsd = dir.resolve("rock-dsd.physgen"), pfgm = dir.resolve("rock-pfgm.physgen");
-		final String tiny = "crop_size=8 steps=2 batch_size=1 channels=4 device=cpu threads=1";
+		final String tiny = "crop_size=8 steps=2 batch=1 channels=4 device=cpu threads=1";
 		MacroBridge.runMacro("""
 			run("Train DSD Model", "input_file=[%s] model_file=[%s] schedule=linear augment=false %s");
 			""".formatted(input, dsd, tiny));
@@ -162,5 +164,45 @@ class MacroCommandsTest {
 		assertTrue(Files.readString(dir.resolve("statistics/scalars.csv")).contains("," + pore + ","),
 			"the exact pore count is in the table");
 		assertTrue(Files.exists(dir.resolve("comparison/report.html")));
+	}
+
+	@Test
+	void voxelSpacingDoesNotShadowSize() throws Exception {
+		MacroBridge.runMacro("run(\"Synthetic Microstructure\", \"voxel_spacing=2 size=20\");");
+		final CommandModule module = MacroBridge.lastModule();
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		final ImagePlus volume = (ImagePlus) module.getOutput("volume");
+		assertArrayEquals(new int[] { 20, 20, 20 }, new int[] { volume.getWidth(), volume.getHeight(),
+			volume.getNSlices() });
+		assertEquals(2.0, volume.getCalibration().pixelWidth);
+	}
+
+	@Test
+	void resumeWorksAsBareFlagAndAsResumeTrue() throws Exception {
+		final Path input = dir.resolve("rock.tif"), model = dir.resolve("rock.physgen");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
+		final String tiny = "input_file=[%s] model_file=[%s] crop_size=8 batch=1 channels=4 device=cpu threads=1"
+			.formatted(input, model);
+		MacroBridge.runMacro("run(\"Train DSD Model\", \"" + tiny + " steps=2\");");
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		MacroBridge.runMacro("run(\"Train DSD Model\", \"" + tiny + " steps=3 resume\");");
+		assertEquals(Boolean.TRUE, MacroBridge.lastModule().getInput("resume"), "the bare key, as ImageJ records it");
+		assertTrue(((String) MacroBridge.lastModule().getOutput("summary")).contains("3 steps"),
+			(String) MacroBridge.lastModule().getOutput("summary"));
+		MacroBridge.runMacro("run(\"Train DSD Model\", \"" + tiny + " steps=4 resume=true\");");
+		assertEquals(Boolean.TRUE, MacroBridge.lastModule().getInput("resume"));
+		assertTrue(((String) MacroBridge.lastModule().getOutput("summary")).contains("4 steps"),
+			(String) MacroBridge.lastModule().getOutput("summary"));
+	}
+
+	@Test
+	void unreadableNumbersStopTheMacroNamingTheParameter() throws Exception {
+		MacroBridge.runMacro("run(\"Synthetic Microstructure\", \"size=8 seed=abc\");");
+		assertTrue(MacroBridge.lastModule().isCanceled(), "SciJava would read abc as 0");
+		assertEquals("seed=abc is not a valid long (a whole number)", MacroBridge.lastModule().getCancelReason());
+		MacroBridge.runMacro("run(\"Synthetic Microstructure\", \"size=8.5\");");
+		assertEquals("size=8.5 is not a valid int (a whole number)", MacroBridge.lastModule().getCancelReason());
+		MacroBridge.runMacro("run(\"Synthetic Microstructure\", \"size=8 periodic=yes\");");
+		assertEquals("periodic='yes' must be true or false", MacroBridge.lastModule().getCancelReason());
 	}
 }

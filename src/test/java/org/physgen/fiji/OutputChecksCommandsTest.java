@@ -68,7 +68,7 @@ class OutputChecksCommandsTest {
 
 	private static CommandModule train(final File input, final File model) throws Exception {
 		return run(TrainDsdModelCommand.class, "input_file", input, "model_file", model, "crop_size", 8, "steps", 1L,
-			"batch_size", 1, "channels", 4, "device", "cpu", "threads", 1);
+			"batch", 1, "channels", 4, "device", "cpu", "threads", 1);
 	}
 
 	private Path trainingFile() throws Exception {

@@ -148,6 +148,10 @@ class StatisticsCommandsTest {
 			"grain")).contains("phases: 'grain'"));
 		assertTrue(cancelReason(CompareMicrostructuresCommand.class, Map.of("reference_file", input.toFile(),
 			"generated", dir.resolve("nothing-here").toString())).contains("generated"));
+		final Path empty = Files.createFile(Files.createDirectories(dir.resolve("empty-generated")).resolve("e.tif"));
+		assertEquals("generated '" + empty.getParent() + "': cannot read TIFF " + empty + ": the file is empty (0 bytes)",
+			cancelReason(CompareMicrostructuresCommand.class, Map.of("reference_file", input.toFile(), "generated",
+				empty.getParent().toString())));
 	}
 
 	private String cancelReason(final Class<? extends Command> command, final Map<String, Object> inputs)
@@ -156,5 +160,14 @@ class StatisticsCommandsTest {
 		final CommandModule module = run(command, inputs);
 		assertTrue(module.isCanceled());
 		return module.getCancelReason();
+	}
+
+	@Test
+	void emptyInputFileSaysItIsEmpty() throws Exception {
+		final Path empty = Files.createFile(dir.resolve("empty.tif"));
+		final CommandModule module = run(MicrostructureStatisticsCommand.class, Map.of("input_file", empty.toFile()));
+		assertTrue(module.isCanceled());
+		assertEquals("input_file '" + empty + "' could not be read: cannot read TIFF " + empty
+			+ ": the file is empty (0 bytes)", module.getCancelReason());
 	}
 }

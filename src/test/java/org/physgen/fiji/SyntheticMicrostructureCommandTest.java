@@ -46,12 +46,13 @@ class SyntheticMicrostructureCommandTest {
 	void electrodeStackHasExactCountsZSlicesAndIsSaved() throws Exception {
 		final File file = dir.resolve("sub/electrode.tif").toFile();
 		final CommandModule module = run(Map.of("kind", "electrode", "size", 32, "fractions", "0.40,0.15",
-			"seed", 5L, "voxel_size", 0.5, "unit", "µm", "output_file", file));
+			"seed", 5L, "voxel_spacing", 0.5, "unit", "µm", "output_file", file));
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
 		final ImagePlus imp = (ImagePlus) module.getOutput("volume");
 		assertEquals(32, imp.getNSlices());
 		assertEquals(1, imp.getNChannels());
 		assertEquals(0.5, imp.getCalibration().pixelDepth, 1e-12);
+		assertEquals(2, imp.getDisplayRangeMax(), "phases 0..2 shown over the display range");
 		final long n = 32 * 32 * 32;
 		final long[] expected = { n - Math.round(0.4 * n) - Math.round(0.15 * n), Math.round(0.4 * n), Math.round(0.15 * n) };
 		final LabelVolume saved = VolumeReader.read(file.toPath());

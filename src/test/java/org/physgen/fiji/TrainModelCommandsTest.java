@@ -45,7 +45,7 @@ class TrainModelCommandsTest {
 	private static CommandModule train(final Class<? extends Command> command, final Object... keyValues)
 		throws Exception
 	{
-		final Map<String, Object> inputs = new HashMap<>(Map.of("crop_size", 8, "steps", 3L, "batch_size", 2,
+		final Map<String, Object> inputs = new HashMap<>(Map.of("crop_size", 8, "steps", 3L, "batch", 2,
 			"channels", 4, "device", "cpu", "threads", 1, "seed", 5L));
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		return commands.run(command, inputs);
@@ -61,7 +61,7 @@ class TrainModelCommandsTest {
 	void dsdModelIsWrittenWithTheVolumesCalibrationAndCanResume() throws Exception {
 		final Path model = dir.resolve("models/rock-dsd.physgen");
 		final CommandModule first = train(TrainDsdModelCommand.class, "input_file", trainingFile().toFile(),
-			"model_file", model.toFile(), "schedule", "cosine", "boundary", "reflecting", "rate", 20.0);
+			"model_file", model.toFile(), "schedule", "cosine", "boundary", "reflecting", "hop_rate", 20.0);
 		assertFalse(first.isCanceled(), first::getCancelReason);
 		assertTrue(((String) first.getOutput("summary")).contains("DSD model: 3 steps"),
 			(String) first.getOutput("summary"));
@@ -73,10 +73,53 @@ class TrainModelCommandsTest {
 			assertEquals(0.3, loaded.trainingFractions()[0], 0.15);
 		}
 		final CommandModule resumed = train(TrainDsdModelCommand.class, "input_file", trainingFile().toFile(),
-			"model_file", model.toFile(), "steps", 5L, "resume", true);
+			"model_file", model.toFile(), "steps", 5L, "resume", true, "schedule", "cosine", "boundary",
+			"reflecting", "hop_rate", 20.0);
 		assertFalse(resumed.isCanceled(), resumed::getCancelReason);
 		assertTrue(((String) resumed.getOutput("summary")).contains("DSD model: 5 steps"),
 			(String) resumed.getOutput("summary"));
+	}
+
+	@Test
+	void resumeRefusesSettingsThatDifferFromTheCheckpoint() throws Exception {
+		final Path model = dir.resolve("rock-dsd.physgen");
+		final Path input = trainingFile();
+		assertFalse(train(TrainDsdModelCommand.class, "input_file", input.toFile(), "model_file", model.toFile(),
+			"hop_rate", 20.0).isCanceled());
+		final byte[] before = Files.readAllBytes(model);
+		final Object[][] changes = { { "channels", 8 }, { "hop_rate", 0.0 }, { "schedule", "cosine" },
+			{ "boundary", "reflecting" } };
+		final String[] reasons = { "channels = 8 differs from the checkpoint's channels 4",
+			"hop_rate = 16.0 differs from the checkpoint's hop_rate 20.0",
+			"schedule = cosine differs from the checkpoint's schedule blackout",
+			"boundary = reflecting differs from the checkpoint's boundary periodic" };
+		for (int i = 0; i < changes.length; i++) {
+			final Map<String, Object> settings = new HashMap<>(Map.of("hop_rate", 20.0));
+			settings.put((String) changes[i][0], changes[i][1]);
+			final Object[] keyValues = { "input_file", input.toFile(), "model_file", model.toFile(), "steps", 5L,
+				"resume", true };
+			final CommandModule resumed = train(TrainDsdModelCommand.class, concat(keyValues, settings));
+			assertTrue(resumed.isCanceled(), "resumed with " + settings);
+			assertTrue(resumed.getCancelReason().startsWith(reasons[i]), resumed.getCancelReason());
+		}
+		assertArrayEquals(before, Files.readAllBytes(model), "the checkpoint is untouched");
+		final CommandModule pfgm = train(TrainPfgmModelCommand.class, "input_file", input.toFile(), "model_file",
+			dir.resolve("rock-pfgm.physgen").toFile(), "aug_dim", "inf");
+		assertFalse(pfgm.isCanceled(), pfgm::getCancelReason);
+		final CommandModule resumedPfgm = train(TrainPfgmModelCommand.class, "input_file", input.toFile(),
+			"model_file", dir.resolve("rock-pfgm.physgen").toFile(), "steps", 5L, "resume", true);
+		assertTrue(resumedPfgm.getCancelReason().startsWith(
+			"aug_dim = 128.0 differs from the checkpoint's aug_dim Infinity"), resumedPfgm.getCancelReason());
+	}
+
+	private static Object[] concat(final Object[] keyValues, final Map<String, Object> more) {
+		final Object[] all = Arrays.copyOf(keyValues, keyValues.length + 2 * more.size());
+		int i = keyValues.length;
+		for (final Map.Entry<String, Object> e : more.entrySet()) {
+			all[i++] = e.getKey();
+			all[i++] = e.getValue();
+		}
+		return all;
 	}
 
 	@Test

@@ -51,14 +51,14 @@ class MemoryEstimateTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> MemoryEstimate.requireTrainingFits(standard, 8, 64, budget));
 		final String msg = e.getMessage();
-		assertTrue(msg.contains("batch_size 8") && msg.contains("size 64") && msg.contains(
+		assertTrue(msg.contains("batch 8") && msg.contains("size 64") && msg.contains(
 			MemoryEstimate.format(need)), msg);
-		final Matcher batch = Pattern.compile("; batch_size (\\d+) fits").matcher(msg);
+		final Matcher batch = Pattern.compile("; batch (\\d+) fits").matcher(msg);
 		assertTrue(batch.find(), msg);
 		final int fitting = Integer.parseInt(batch.group(1));
 		assertTrue(MemoryEstimate.trainingBytes(standard, fitting, 64) <= budget);
 		assertTrue(MemoryEstimate.trainingBytes(standard, fitting + 1, 64) > budget);
-		final Matcher size = Pattern.compile("size (\\d+) with batch_size 8 fits").matcher(msg);
+		final Matcher size = Pattern.compile("size (\\d+) with batch 8 fits").matcher(msg);
 		assertTrue(size.find(), msg);
 		assertTrue(MemoryEstimate.trainingBytes(standard, 8, Integer.parseInt(size.group(1))) <=
 			budget);
@@ -69,7 +69,7 @@ class MemoryEstimateTest {
 		final long budget = MemoryEstimate.inferenceBytes(standard, 1, 64) - 1;
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> MemoryEstimate.requireInferenceFits(standard, 1, 64, budget));
-		final Matcher size = Pattern.compile("; size (\\d+) with batch_size 1 fits").matcher(e
+		final Matcher size = Pattern.compile("; size (\\d+) with batch 1 fits").matcher(e
 			.getMessage());
 		assertTrue(size.find(), e.getMessage());
 		final int fitting = Integer.parseInt(size.group(1));

@@ -3,6 +3,7 @@ package org.physgen.volume.synth;
 import org.physgen.mass.BinaryProjection;
 import org.physgen.mass.ExactSelection;
 import org.physgen.mass.PhaseCounts;
+import org.physgen.volume.HeapBudget;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 
@@ -18,7 +19,16 @@ public final class SyntheticMicrostructures {
 
 	private SyntheticMicrostructures() {}
 
+	/**
+	 * @throws IllegalArgumentException before any work when the volume needs more Java heap than
+	 *           is available or a slice longer than a Java array
+	 */
 	public static LabelVolume generate(final SyntheticSpec spec) {
+		final String work = "Synthetic Microstructure (" + spec.kind().label() + ")";
+		HeapBudget.requireArrayLength(work, 1, 2, "one z slice of the field", spec.sizeX(),
+			spec.sizeY(), spec.sizeZ(), "size");
+		HeapBudget.require(work, heapBytesPerVoxel(spec.kind()), spec.sizeX(), spec.sizeY(), spec.sizeZ(),
+			"size");
 		final long[] counts = PhaseCounts.fromFractions(spec.fractions(), spec.voxelCount());
 		final byte[][] labels = switch (spec.kind()) {
 			case GAUSSIAN_FIELD -> gaussianField(spec, counts);
@@ -26,6 +36,19 @@ public final class SyntheticMicrostructures {
 			case ELECTRODE -> electrode(spec, counts);
 		};
 		return LabelVolume.fromSlices(labels, spec.sizeX(), spec.sizeY(), phaseTable(spec), spec.voxelSize());
+	}
+
+	/**
+	 * Peak heap per voxel, measured as the smallest -Xmx (in steps of 32 to 128 MiB) that made a
+	 * 256³ volume of the kind, less {@code HeapBudget}'s reserve: the field arrays, the projection's
+	 * work arrays and the labels.
+	 */
+	private static double heapBytesPerVoxel(final SyntheticKind kind) {
+		return switch (kind) {
+			case GAUSSIAN_FIELD -> 21;
+			case SPHERES -> 6;
+			case ELECTRODE -> 28;
+		};
 	}
 
 	/** Phases 1, 2, ... take the highest field values in turn, giving nested level-set bands. */

@@ -1,0 +1,101 @@
+package org.physgen.volume;
+
+import java.util.Locale;
+
+/**
+ * Java heap and array-length limits, checked before a piece of work starts, so that an impossible
+ * size is refused at once with the estimate and a size that fits instead of ending in an
+ * {@link OutOfMemoryError} or an overflowing index minutes later. All size arithmetic here is in
+ * double precision, so no product of edge lengths can overflow.
+ */
+public final class HeapBudget {
+
+	/** The longest Java array the JVM allocates (a few elements short of Integer.MAX_VALUE). */
+	public static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+	/** Heap kept for everything else a run holds: the SciJava context, classes, small arrays. */
+	static final long RESERVE_BYTES = 48L << 20;
+
+	private HeapBudget() {}
+
+	/** Voxels of a box, in double precision: no product of int edges overflows it. */
+	public static double voxels(final int sizeX, final int sizeY, final int sizeZ) {
+		return (double) sizeX * sizeY * sizeZ;
+	}
+
+	/**
+	 * Heap bytes this JVM can still give: its limit less the memory in use. The memory in use is
+	 * measured after a garbage collection when the quick reading says it is short, since garbage
+	 * counts as in use until collected.
+	 */
+	public static long available(final double needBytes) {
+		final Runtime runtime = Runtime.getRuntime();
+		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+		if (needBytes > free) {
+			System.gc();
+			free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+		}
+		return Math.max(0, free - RESERVE_BYTES);
+	}
+
+	/**
+	 * Refuses work on a box that needs more heap than is available.
+	 *
+	 * @param work what is being made, for the message (e.g. "Synthetic Microstructure (gaussian_field)")
+	 * @param bytesPerVoxel heap bytes the work needs per voxel of the box
+	 * @param sizeParameter the parameter whose smaller value would fit (e.g. "size"), or null when
+	 *          the size is not the user's choice (a volume being read or measured)
+	 * @throws IllegalArgumentException with the estimate, the heap available, how to give Java more
+	 *           memory, and the largest cube edge that fits
+	 */
+	public static void require(final String work, final double bytesPerVoxel, final int sizeX,
+		final int sizeY, final int sizeZ, final String sizeParameter)
+	{
+		final double need = bytesPerVoxel * voxels(sizeX, sizeY, sizeZ);
+		final long available = available(need);
+		if (need <= available) return;
+		final int edge = (int) Math.floor(Math.cbrt(available / bytesPerVoxel));
+		throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"%s at %d x %d x %d voxels needs about %s of Java heap, but %s %s available: %s%s", work,
+			sizeX, sizeY, sizeZ, format(need), format(available), available == 1 ? "is" : "are",
+			howToGetMore(need), sizeParameter != null && edge >= 2 ? "; or use " + sizeParameter + " " + edge + " or less, which fits"
+				: ""));
+	}
+
+	/**
+	 * Refuses a box whose longest Java array would be too long.
+	 *
+	 * @param valuesPerVoxel values of that array per voxel of the box (of a z slice when
+	 *          {@code dimensions} is 2)
+	 * @param dimensions 3 when the array spans the box, 2 when it spans one z slice
+	 * @param what that array, for the message
+	 */
+	public static void requireArrayLength(final String work, final double valuesPerVoxel,
+		final int dimensions, final String what, final int sizeX, final int sizeY, final int sizeZ,
+		final String sizeParameter)
+	{
+		final double elements = valuesPerVoxel * (dimensions == 2 ? (double) sizeX * sizeY
+			: voxels(sizeX, sizeY, sizeZ));
+		if (elements <= MAX_ARRAY_LENGTH) return;
+		final long edge = (long) Math.floor(Math.pow(MAX_ARRAY_LENGTH / valuesPerVoxel, 1.0 / dimensions));
+		throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"%s at %d x %d x %d voxels is too large: %s would hold %.3g values, more than the %d a Java " +
+				"array can hold; use %s %d or less", work, sizeX, sizeY, sizeZ, what, elements,
+			MAX_ARRAY_LENGTH, sizeParameter, edge));
+	}
+
+	/** How to give Java more heap, in the headless runner and in Fiji, for a need of about {@code needBytes}. */
+	public static String howToGetMore(final double needBytes) {
+		final long gib = (long) Math.ceil((needBytes + RESERVE_BYTES) / (1L << 30)) + 1;
+		return "give Java more memory (headless runner: PHYSGEN_JAVA_OPTS=-Xmx" + gib +
+			"g; Fiji: Edit > Options > Memory & Threads)";
+	}
+
+	/** Bytes as "512 MiB" or "3.2 GiB" or "1.5 TiB". */
+	public static String format(final double bytes) {
+		final double mib = bytes / (1024.0 * 1024.0);
+		if (mib < 1024) return String.format(Locale.ROOT, "%.0f MiB", Math.ceil(mib));
+		if (mib < 1024 * 1024) return String.format(Locale.ROOT, "%.1f GiB", mib / 1024);
+		return String.format(Locale.ROOT, "%.1f TiB", mib / (1024 * 1024));
+	}
+}

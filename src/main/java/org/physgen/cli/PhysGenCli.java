@@ -36,6 +36,7 @@ public final class PhysGenCli {
 
 	public static void main(final String[] args) {
 		System.setProperty("java.awt.headless", "true");
+		SessionPreferences.install();
 		final int status = new PhysGenCli(System.out, System.err).execute(args);
 		System.exit(status);
 	}

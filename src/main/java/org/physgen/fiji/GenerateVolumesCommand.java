@@ -80,7 +80,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";
 
-	@Parameter(label = "CPU threads (0 = all cores)", min = "0")
+	@Parameter(label = "CPU threads (0 = the idle cores)", min = "0")
 	private int threads = 0;
 
 	@Parameter(label = "Seed", persist = false, description = "Same seed, same volumes (on the CPU)")

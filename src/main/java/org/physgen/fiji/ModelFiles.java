@@ -27,7 +27,7 @@ final class ModelFiles {
 			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath() + "' does not exist"
 				+ (modelFile.isDirectory() ? " as a file (it is a folder)" : ""));
 		}
-		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
+		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (the idle cores) or more, got " + threads);
 		// a bad device is refused here with its own message, so that any other refusal below is the file's
 		ComputeDevice.parse(device);
 		try {

@@ -84,7 +84,7 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 		return PhysGenModels.train(volumes, config, listener);
 	}
 
-	/** Loads a model bundle on the best device (a GPU when usable) with all cores. */
+	/** Loads a model bundle on the best device (a GPU when usable) with the idle cores. */
 	public GenerativeModel load(final String modelFile) throws IOException {
 		return load(modelFile, "auto", 0);
 	}
@@ -93,7 +93,7 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 	 * Loads a model bundle; close it when done.
 	 *
 	 * @param device auto, cpu, gpu or gpu:N
-	 * @param threads CPU threads, 0 for all cores
+	 * @param threads CPU threads, 0 for the idle cores (the cores less the system load)
 	 */
 	public GenerativeModel load(final String modelFile, final String device, final int threads) throws IOException {
 		return PhysGenModels.load(Path.of(modelFile), device, threads, ProgressListeners.lines(log));

@@ -1,5 +1,6 @@
 package org.physgen.nn;
 
+import java.lang.management.ManagementFactory;
 import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
@@ -28,9 +29,22 @@ public final class DjlRuntime {
 	private DjlRuntime() {}
 
 	/**
+	 * The default thread count: the cores less the ones other work keeps busy (the system load
+	 * average, rounded), at least 1. PyTorch's OpenMP threads wait for each other at the end of
+	 * every operation, so one thread that shares its core with another process holds all of them up:
+	 * on 2 busy cores, 2 threads ran 7× slower than 1 (benchmarks/RESULTS.md, "Threads under load").
+	 *
+	 * @param loadAverage the system load average over the last minute, negative when unknown
+	 */
+	static int idleCores(final int cores, final double loadAverage) {
+		if (!(loadAverage > 0)) return cores;
+		return (int) Math.max(1, cores - Math.round(loadAverage));
+	}
+
+	/**
 	 * Loads the engine once.
 	 *
-	 * @param threads intra-op threads, 0 for {@link Runtime#availableProcessors()}
+	 * @param threads intra-op threads, 0 for the cores not busy now (see {@link #idleCores})
 	 * @param log receives a line on the first load and when a later call cannot change the threads
 	 * @return the intra-op thread count in effect
 	 */
@@ -39,9 +53,11 @@ public final class DjlRuntime {
 			throw new IllegalArgumentException("threads must be 0 (all processors) or positive, got " +
 				threads);
 		}
-		final int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+		final int cores = Runtime.getRuntime().availableProcessors();
+		final int wanted = threads == 0 ? idleCores(cores, ManagementFactory.getOperatingSystemMXBean()
+			.getSystemLoadAverage()) : threads;
 		if (appliedThreads != null) {
-			if (wanted != appliedThreads) {
+			if (threads != 0 && wanted != appliedThreads) {
 				log.accept("threads stays " + appliedThreads + " (requested " + wanted +
 					"): PyTorch fixes its thread count when the engine first loads; restart to change it");
 			}
@@ -58,8 +74,8 @@ public final class DjlRuntime {
 		try {
 			final Engine engine = Engine.getEngine(ENGINE);
 			log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + " with " +
-				wanted + " threads (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() +
-				" GPU(s)");
+				wanted + " threads" + (threads == 0 ? " (the idle ones of " + cores + " cores)" : "") +
+				" (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() + " GPU(s)");
 		}
 		catch (final RuntimeException | UnsatisfiedLinkError e) {
 			throw new IllegalStateException("PyTorch could not be loaded on " + platform() + ": " +

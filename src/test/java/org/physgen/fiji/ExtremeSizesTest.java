@@ -3,15 +3,12 @@ package org.physgen.fiji;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 
 /**
  * Every command that takes a size refuses an impossible one before any work, with the estimate and
@@ -37,11 +34,7 @@ class ExtremeSizesTest {
 	private static String refusal(final Class<? extends Command> command, final Object... keyValues)
 		throws Exception
 	{
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		final CommandModule module = commands.run(command, inputs);
-		assertTrue(module.isCanceled(), "the command should have been refused");
-		return module.getCancelReason();
+		return HeadlessCommands.refusal(commands.run(command, keyValues));
 	}
 
 	@Test

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -51,14 +49,11 @@ class OutputChecksCommandsTest {
 	private static CommandModule run(final Class<? extends Command> command, final Object... keyValues)
 		throws Exception
 	{
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return commands.run(command, inputs);
+		return commands.run(command, keyValues);
 	}
 
 	private static String refusal(final CommandModule module) {
-		assertTrue(module.isCanceled(), "the command should have been refused");
-		return module.getCancelReason();
+		return HeadlessCommands.refusal(module);
 	}
 
 	private static CommandModule generate(final Path outputDir) throws Exception {

@@ -22,10 +22,21 @@ class DjlRuntimeTest {
 		final List<String> lines = new ArrayList<>();
 		assertEquals(applied, DjlRuntime.start(applied, lines::add));
 		assertTrue(lines.isEmpty(), lines.toString());
+		assertEquals(applied, DjlRuntime.start(0, lines::add));
+		assertTrue(lines.isEmpty(), "the default takes what is in effect: " + lines);
 		assertEquals(applied, DjlRuntime.start(applied + 1, lines::add));
 		assertEquals(1, lines.size());
 		assertTrue(lines.get(0).contains("threads stays " + applied), lines.get(0));
 		assertEquals(DjlRuntime.ENGINE, DjlRuntime.engine().getEngineName());
+	}
+
+	@Test
+	void theDefaultLeavesTheCoresThatOtherWorkKeepsBusy() {
+		assertEquals(8, DjlRuntime.idleCores(8, -1), "load average unknown");
+		assertEquals(8, DjlRuntime.idleCores(8, 0.3));
+		assertEquals(6, DjlRuntime.idleCores(8, 1.6));
+		assertEquals(1, DjlRuntime.idleCores(2, 2.05), "two busy processes on two cores");
+		assertEquals(1, DjlRuntime.idleCores(2, 9.0), "never fewer than one");
 	}
 
 	@Test

@@ -2,14 +2,15 @@ package org.physgen.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Group normalisation of an NCDHW tensor, built from array operations because the PyTorch engine
- * of DJL has no GroupNorm operator. Channels are split into groups; each group of each item is
+ * Group normalisation of an NCDHW tensor, through the engine's batch normalisation because the
+ * PyTorch engine of DJL has no GroupNorm operator. Channels are split into groups; each group of each item is
  * normalised to zero mean and unit (biased) variance over its channels and voxels, then scaled and
  * shifted per channel by learnable gamma and beta.
  */
@@ -54,10 +55,14 @@ public final class GroupNorm3d extends ConfiguredBlock {
 			throw new IllegalArgumentException("GroupNorm3d expects [N, " + channels +
 				", D, H, W], got " + shape);
 		}
-		final NDArray grouped = x.reshape(shape.get(0), groups, -1);
-		final NDArray centred = grouped.sub(grouped.mean(new int[] { 2 }, true));
-		final NDArray variance = centred.square().mean(new int[] { 2 }, true);
-		final NDArray normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(shape);
+		// Each (item, group) becomes one channel of a batch of one, so that the engine's fused batch
+		// normalisation (batch statistics, biased variance) computes exactly the group statistics.
+		final long slots = shape.get(0) * groups;
+		final NDManager manager = x.getManager();
+		final NDArray grouped = x.reshape(1, slots, -1);
+		final NDArray normalised = grouped.getNDArrayInternal().batchNorm(grouped, manager.zeros(new Shape(slots)),
+			manager.ones(new Shape(slots)), manager.ones(new Shape(slots)), manager.zeros(new Shape(slots)), -1,
+			0, EPSILON, true).singletonOrThrow().reshape(shape);
 		return normalised.mul(store.getValue(gamma, x.getDevice(), training))
 			.add(store.getValue(beta, x.getDevice(), training));
 	}

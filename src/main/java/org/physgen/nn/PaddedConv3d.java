@@ -1,9 +1,7 @@
 package org.physgen.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv3d;
@@ -12,8 +10,8 @@ import ai.djl.util.PairList;
 
 /**
  * A cubic convolution with stride 1 that keeps the spatial size: a 3×3×3 kernel pads by one
- * voxel, with zeros or, for periodic volumes, circularly (the opposite boundary slabs are
- * concatenated, because the engine only pads with constants); a 1×1×1 kernel needs no padding.
+ * voxel, with zeros or, for periodic volumes, circularly ({@link CircularPadding}); a 1×1×1 kernel
+ * needs no padding.
  */
 final class PaddedConv3d extends ConfiguredBlock {
 
@@ -47,22 +45,10 @@ final class PaddedConv3d extends ConfiguredBlock {
 		final Shape stride = new Shape(1, 1, 1);
 		final int pad = kernel / 2;
 		if (pad > 0 && periodic) {
-			return Conv3d.conv3d(circularPad(x, pad), w, b, stride, new Shape(0, 0, 0))
+			return Conv3d.conv3d(CircularPadding.pad(x, training), w, b, stride, new Shape(0, 0, 0))
 				.singletonOrThrow();
 		}
 		return Conv3d.conv3d(x, w, b, stride, new Shape(pad, pad, pad)).singletonOrThrow();
-	}
-
-	/** Wraps {@code pad} voxels around each spatial axis of an NCDHW tensor. */
-	static NDArray circularPad(final NDArray x, final int pad) {
-		NDArray padded = x;
-		for (int axis = 2; axis < 5; axis++) {
-			final long n = padded.getShape().get(axis);
-			final NDArray low = padded.get(new NDIndex().addAllDim(axis).addSliceDim(n - pad, n));
-			final NDArray high = padded.get(new NDIndex().addAllDim(axis).addSliceDim(0, pad));
-			padded = NDArrays.concat(new NDList(low, padded, high), axis);
-		}
-		return padded;
 	}
 
 	@Override

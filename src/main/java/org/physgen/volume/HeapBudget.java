@@ -24,18 +24,12 @@ public final class HeapBudget {
 	}
 
 	/**
-	 * Heap bytes this JVM can still give: its limit less the memory in use. The memory in use is
-	 * measured after a garbage collection when the quick reading says it is short, since garbage
-	 * counts as in use until collected.
+	 * Heap bytes this JVM can give a piece of work: its limit less a reserve for everything else. What
+	 * other work holds at the moment is left out on purpose: it changes from one moment to the next
+	 * (garbage, other threads), and a check against it would refuse or pass the same run at random.
 	 */
-	public static long available(final double needBytes) {
-		final Runtime runtime = Runtime.getRuntime();
-		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-		if (needBytes > free) {
-			System.gc();
-			free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-		}
-		return Math.max(0, free - RESERVE_BYTES);
+	public static long available() {
+		return Math.max(0, Runtime.getRuntime().maxMemory() - RESERVE_BYTES);
 	}
 
 	/**
@@ -52,14 +46,14 @@ public final class HeapBudget {
 		final int sizeY, final int sizeZ, final String sizeParameter)
 	{
 		final double need = bytesPerVoxel * voxels(sizeX, sizeY, sizeZ);
-		final long available = available(need);
+		final long available = available();
 		if (need <= available) return;
 		final int edge = (int) Math.floor(Math.cbrt(available / bytesPerVoxel));
 		throw new IllegalArgumentException(String.format(Locale.ROOT,
-			"%s at %d x %d x %d voxels needs about %s of Java heap, but %s %s available: %s%s", work,
-			sizeX, sizeY, sizeZ, format(need), format(available), available == 1 ? "is" : "are",
-			howToGetMore(need), sizeParameter != null && edge >= 2 ? "; or use " + sizeParameter + " " + edge + " or less, which fits"
-				: ""));
+			"%s at %d x %d x %d voxels needs about %s of Java heap, more than the %s its limit of %s leaves " +
+				"for it: %s%s", work, sizeX, sizeY, sizeZ, format(need), format(available),
+			format(Runtime.getRuntime().maxMemory()), howToGetMore(need),
+			sizeParameter != null && edge >= 2 ? "; or use " + sizeParameter + " " + edge + " or less, which fits" : ""));
 	}
 
 	/**

@@ -31,7 +31,7 @@ import ai.djl.Device;
  * and seconds per forward pass at batch 1. Second, full generation of one volume with the
  * pretrained models of sample-data/models at their defaults (DSD tolerance 0.1 and step fraction 0.05;
  * PFGM++ n = 18): network evaluations and wall time. Arguments: thread count (default: all cores)
- * and sizes (default 32 64).
+ * and sizes (default 32 64); a first argument {@code network} leaves out the sample models.
  */
 public final class ModelsBenchmark {
 
@@ -41,7 +41,9 @@ public final class ModelsBenchmark {
 
 	private ModelsBenchmark() {}
 
-	public static void main(final String[] args) throws IOException {
+	public static void main(final String[] arguments) throws IOException {
+		final boolean networkOnly = arguments.length > 0 && arguments[0].equals("network");
+		final String[] args = networkOnly ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
 		final int threads = args.length > 0 ? Integer.parseInt(args[0])
 			: Runtime.getRuntime().availableProcessors();
 		final int[] sizes = args.length > 1 ? java.util.Arrays.stream(args).skip(1)
@@ -66,6 +68,7 @@ public final class ModelsBenchmark {
 					batch, timer.secondsPerStep(), 1 / timer.secondsPerStep(), forward);
 			}
 		}
+		if (networkOnly) return;
 		System.out.println();
 		System.out.println("Sample models (base width 8), one volume, batch 1, " + threads + " threads:");
 		System.out.println();

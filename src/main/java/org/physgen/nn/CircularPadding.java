@@ -1,0 +1,69 @@
+package org.physgen.nn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+
+/**
+ * Pads each spatial axis of an NCDHW tensor by one voxel circularly (the opposite boundary slab),
+ * with libtorch's own circular padding. DJL's engine offers only constant padding, so the operator
+ * is reached through a one-line TorchScript module, written by {@link TorchScriptArchive} and loaded
+ * once per device. Padding by slicing and concatenation gives the same values but costs, in the
+ * backward pass, a zero-filled gradient of the whole tensor for every boundary slab: on the CPU that
+ * made it the largest cost of a training step after the convolutions themselves.
+ */
+final class CircularPadding {
+
+	private static final String BODY = "return torch.pad(x, [1, 1, 1, 1, 1, 1], \"circular\")";
+	private static final Map<Device, ZooModel<NDList, NDList>> MODULES = new ConcurrentHashMap<>();
+
+	private CircularPadding() {}
+
+	/**
+	 * @param x {@code [N, C, D, H, W]}
+	 * @param training whether autograd records the padding (training) or not (inference)
+	 * @return {@code [N, C, D + 2, H + 2, W + 2]}, attached to the manager of {@code x}
+	 */
+	static NDArray pad(final NDArray x, final boolean training) {
+		final ZooModel<NDList, NDList> module = MODULES.computeIfAbsent(x.getDevice(), CircularPadding::load);
+		// The module keeps one train/eval flag, so calls from several threads take turns.
+		synchronized (module) {
+			return module.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), training)
+				.singletonOrThrow();
+		}
+	}
+
+	private static ZooModel<NDList, NDList> load(final Device device) {
+		try {
+			final Path file = Files.createTempFile("physgen-circular-padding-", ".pt");
+			try {
+				new TorchScriptArchive(List.of("x"), BODY).write(file);
+				return Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(file)
+					.optEngine(DjlRuntime.ENGINE).optDevice(device).build().loadModel();
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException("circular padding module: " + e.getMessage(), e);
+		}
+		catch (final ModelNotFoundException | MalformedModelException e) {
+			throw new IllegalStateException("libtorch could not load the circular padding module: " +
+				e.getMessage(), e);
+		}
+	}
+}

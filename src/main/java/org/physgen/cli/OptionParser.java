@@ -49,6 +49,10 @@ final class OptionParser {
 	}
 
 	private static Object value(final Item item) {
+		if (item.value() == null) {
+			throw new UsageException(item.name() + ": the value is not a number, true/false or one word; put " +
+				"text with symbols in quotes: " + item.name() + "='...'");
+		}
 		if (!(item.value() instanceof Unresolved word)) return item.value();
 		return word.getToken().equals(item.name()) ? new BareWord(item.name()) : word.getToken();
 	}

@@ -75,6 +75,9 @@ public final class BlockNetworkFunction implements NetworkFunction {
 		requireLength("noise", noise, batch);
 		requireLength("output", output, batch * outputChannels() * voxels);
 		if (conditionDim() > 0) requireLength("condition", condition, (long) batch * conditionDim());
+		// Threads other than the one that loaded the engine start with gradient recording on; an
+		// evaluation recorded for a backward pass that never comes costs memory and time.
+		DjlRuntime.recordNoGradientsOnThisThread();
 		try (NDManager call = manager.newSubManager()) {
 			final NDArray x = call.create(input, new Shape(batch, inputChannels(), sizeZ, sizeY,
 				sizeX));

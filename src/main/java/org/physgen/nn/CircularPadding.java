@@ -34,16 +34,14 @@ final class CircularPadding {
 
 	/**
 	 * @param x {@code [N, C, D, H, W]}
-	 * @param training whether autograd records the padding (training) or not (inference)
 	 * @return {@code [N, C, D + 2, H + 2, W + 2]}, attached to the manager of {@code x}
 	 */
-	static NDArray pad(final NDArray x, final boolean training) {
+	static NDArray pad(final NDArray x) {
 		final ZooModel<NDList, NDList> module = MODULES.computeIfAbsent(x.getDevice(), CircularPadding::load);
-		// The module keeps one train/eval flag, so calls from several threads take turns.
-		synchronized (module) {
-			return module.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), training)
-				.singletonOrThrow();
-		}
+		// Always in training mode: DJL runs a module in inference mode under libtorch's inference guard,
+		// whose outputs autograd refuses to save, and the caller's own gradient mode governs anyway.
+		return module.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), true)
+			.singletonOrThrow();
 	}
 
 	private static ZooModel<NDList, NDList> load(final Device device) {

@@ -45,7 +45,7 @@ final class PaddedConv3d extends ConfiguredBlock {
 		final Shape stride = new Shape(1, 1, 1);
 		final int pad = kernel / 2;
 		if (pad > 0 && periodic) {
-			return Conv3d.conv3d(CircularPadding.pad(x, training), w, b, stride, new Shape(0, 0, 0))
+			return Conv3d.conv3d(CircularPadding.pad(x), w, b, stride, new Shape(0, 0, 0))
 				.singletonOrThrow();
 		}
 		return Conv3d.conv3d(x, w, b, stride, new Shape(pad, pad, pad)).singletonOrThrow();

@@ -72,7 +72,7 @@ final class DsdModel extends LoadedModel {
 			final SamplerRun run = sampler.sample(start, null, settings(request.tolerance(),
 				request.stepFraction(), RandomStreams.derive(request.seed(), SAMPLER_KEY + first)),
 				(evaluations, t, startTime) -> listener.progress(clock.at(done, request.count(),
-					1 - t / startTime, evaluations)),
+					1 - t / startTime, reverseTime(t, startTime), evaluations)),
 				listener::cancelled);
 			for (int b = 0; b < batch; b++) {
 				final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels,
@@ -83,7 +83,7 @@ final class DsdModel extends LoadedModel {
 					"volume %d: %d network evaluations, repaired fraction %.4f", first + b + 1,
 					run.evaluations(), repaired.repairedFraction()));
 			}
-			listener.progress(clock.at(first + batch, request.count(), 0, 0));
+			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}
 		return volumes;
 	}
@@ -103,13 +103,14 @@ final class DsdModel extends LoadedModel {
 		final SamplerRun run = sampler.sample(new int[][][] { start }, evolving,
 			settings(request.tolerance(), request.stepFraction(),
 				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
-			(evaluations, t, startTime) -> listener.progress(clock.at(0, 1, 1 - t / startTime, evaluations)),
+			(evaluations, t, startTime) -> listener.progress(clock.at(0, 1, 1 - t / startTime,
+				reverseTime(t, startTime), evaluations)),
 			listener::cancelled);
 		final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0],
 			evolving);
 		listener.log(String.format(Locale.ROOT, "inpainting: %d network evaluations, repaired " +
 			"fraction %.4f", run.evaluations(), repaired.repairedFraction()));
-		listener.progress(clock.at(1, 1, 0, run.evaluations()));
+		listener.progress(clock.at(1, 1, 0, "", run.evaluations()));
 		return volume.withSlices(repaired.labels());
 	}
 
@@ -175,6 +176,10 @@ final class DsdModel extends LoadedModel {
 		final int c = channels.channels();
 		checkSampler("DSD sampling", batch, count, sizeX, sizeY, sizeZ, Direction.COUNT * c,
 			(12 + 3 * 4 * Direction.COUNT) * c, 1 + 4 * (phases().phaseCount() + 4) / (double) count);
+	}
+
+	private static String reverseTime(final double t, final double startTime) {
+		return String.format(Locale.ROOT, "reverse time %.3g of %.3g to 0", t, startTime);
 	}
 
 	private Boundary boundary() {

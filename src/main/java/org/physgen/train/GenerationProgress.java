@@ -7,12 +7,15 @@ import java.util.Locale;
  *
  * @param finished volumes completed so far
  * @param total volumes requested
- * @param current progress of the volumes being sampled now, 0..1 (DSD: the share of the reverse
- *          time integrated; PFGM++: the share of sampler steps)
+ * @param current progress of the volumes being sampled now, 0..1, for progress bars (DSD: the share
+ *          of the reverse time integrated, which runs ahead of the work, since the last small times
+ *          take the most steps; PFGM++: the share of sampler steps)
+ * @param stage where the sampler of the current volumes stands, in its own terms (DSD: the reverse
+ *          time; PFGM++: the step), empty between volumes
  * @param evaluations network evaluations of the volumes being sampled now
  * @param elapsedSeconds wall time since the run started
  */
-public record GenerationProgress(int finished, int total, double current, int evaluations,
+public record GenerationProgress(int finished, int total, double current, String stage, int evaluations,
 	double elapsedSeconds)
 {
 
@@ -33,8 +36,8 @@ public record GenerationProgress(int finished, int total, double current, int ev
 		final StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
 			"%d of %d volumes done", finished, total));
 		if (finished < total) {
-			line.append(String.format(Locale.ROOT, ", current %.0f %% (%d network evaluations)",
-				100 * Math.max(0, Math.min(1, current)), evaluations));
+			line.append(String.format(Locale.ROOT, ", current: %s (%d network evaluations)", stage,
+				evaluations));
 		}
 		line.append(", ").append(Durations.describe(elapsedSeconds)).append(" elapsed");
 		if (finished < total) {

@@ -57,7 +57,8 @@ final class PfgmModel extends LoadedModel {
 			final int done = first;
 			final HeunSampler sampler = base.withSteering(MeanSteering.toward(targets[first]))
 				.withListener((step, steps, sigma, evaluations) ->
-					listener.progress(clock.at(done, request.count(), step / (double) steps, evaluations)));
+					listener.progress(clock.at(done, request.count(), step / (double) steps,
+						"step " + step + " of " + steps, evaluations)));
 			final Samples samples = sampler.sample(new NetworkDenoiser(network,
 				condition(targets, first, batch, request.voxels())), shape, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
@@ -70,7 +71,7 @@ final class PfgmModel extends LoadedModel {
 					"volume %d: %d network evaluations, projection changed %.4f of the voxels",
 					first + b + 1, samples.evaluations(), decoded.flipped() / (double) request.voxels()));
 			}
-			listener.progress(clock.at(first + batch, request.count(), 0, 0));
+			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}
 		return volumes;
 	}

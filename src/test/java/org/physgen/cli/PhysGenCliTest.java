@@ -118,6 +118,9 @@ class PhysGenCliTest {
 		assertFalse(java.util.Arrays.equals(Files.readAllBytes(off), Files.readAllBytes(bare)));
 		assertEquals(2, physgen("run", "Synthetic Microstructure", "size,seed=1"));
 		assertTrue(stderr().contains("size needs a value: write size=<int>"), stderr());
+		assertEquals(2, physgen("run", "Synthetic Microstructure", "size=16,unit=micron-x"));
+		assertTrue(stderr().contains("unit: the value is not a number, true/false or one word; put text with " +
+			"symbols in quotes: unit='...'"), stderr());
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class ExtremeSizesTest {
 	void syntheticMicrostructureRefusesSizesBeyondTheHeapAndBeyondJavaArrays() throws Exception {
 		final String heap = refusal(SyntheticMicrostructureCommand.class, "size", 2000);
 		assertTrue(heap.startsWith("Synthetic Microstructure (gaussian_field) at 2000 x 2000 x 2000 voxels " +
-			"needs about 156.5 GiB of Java heap") && heap.contains("which fits"), heap);
+			"needs about 186.3 GiB of Java heap") && heap.contains("which fits"), heap);
 		final String slice = refusal(SyntheticMicrostructureCommand.class, "size", 100_000);
 		assertTrue(slice.contains("is too large") && slice.endsWith("use size 46340 or less"), slice);
 		final String thin = refusal(SyntheticMicrostructureCommand.class, "size", 8, "size_x", 100_000_000,

@@ -67,4 +67,33 @@ class BlockNetworkFunctionTest {
 			assertTrue(UNet3dTest.maxAbs(out) > 1e-3);
 		}
 	}
+
+	/**
+	 * A command thread starts with libtorch's gradient recording on; an evaluation there must not
+	 * record (it would keep every activation for a backward pass that never comes) and must give
+	 * the same values.
+	 */
+	@Test
+	void evaluationOnAThreadThatRecordsGradientsRecordsNothing() throws Exception {
+		final NetworkConfig c = NetworkTestSupport.tiny(1, 2, 0, false, false);
+		final float[] x = NetworkTestSupport.random(VOXELS, 4);
+		try (NDManager manager = NetworkTestSupport.manager()) {
+			final UNet3d net = UNet3d.create(c, manager, 3);
+			try (BlockNetworkFunction f = new BlockNetworkFunction(net, manager.newSubManager())) {
+				final float[] expected = new float[2 * VOXELS];
+				f.evaluate(1, SIZE, SIZE, SIZE, x, new float[] { 0.5f }, null, expected);
+				final float[] out = new float[2 * VOXELS];
+				final boolean[] recording = new boolean[1];
+				final Thread command = new Thread(() -> {
+					ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+					f.evaluate(1, SIZE, SIZE, SIZE, x, new float[] { 0.5f }, null, out);
+					recording[0] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+				});
+				command.start();
+				command.join();
+				assertArrayEquals(expected, out, 0f);
+				assertEquals(false, recording[0], "gradient recording left on");
+			}
+		}
+	}
 }

@@ -30,7 +30,7 @@ class CircularPaddingTest {
 		{
 			final NDArray x = manager.create(values, new Shape(N, C, D, H, W));
 			x.setRequiresGradient(true);
-			final NDArray padded = CircularPadding.pad(x, true);
+			final NDArray padded = CircularPadding.pad(x);
 			assertEquals(new Shape(N, C, D + 2, H + 2, W + 2), padded.getShape());
 			final float[] got = padded.toFloatArray();
 			final float[] expected = new float[got.length];

@@ -39,15 +39,15 @@ public final class SyntheticMicrostructures {
 	}
 
 	/**
-	 * Peak heap per voxel, measured as the smallest -Xmx (in steps of 32 to 128 MiB) that made a
-	 * 256³ volume of the kind, less {@code HeapBudget}'s reserve: the field arrays, the projection's
-	 * work arrays and the labels.
+	 * Peak heap per voxel: the smallest -Xmx that made a 512³ volume of the kind (bracketed to within
+	 * 4 to 6 bytes per voxel), less {@code HeapBudget}'s reserve, rounded up: the field arrays, the
+	 * projection's work arrays and the labels.
 	 */
 	private static double heapBytesPerVoxel(final SyntheticKind kind) {
 		return switch (kind) {
-			case GAUSSIAN_FIELD -> 21;
-			case SPHERES -> 6;
-			case ELECTRODE -> 28;
+			case GAUSSIAN_FIELD -> 25;
+			case SPHERES -> 10;
+			case ELECTRODE -> 34;
 		};
 	}
 

@@ -16,8 +16,8 @@ import org.scijava.plugin.Plugin;
 public class TrainPfgmModelCommand extends TrainModelCommand {
 
 	@Parameter(label = "Augmented dimensions D",
-		description = "Extra dimensions of the Poisson field: a number above 2 (small D: heavy-tailed, robust;"
-			+ " large D: closer to diffusion), or inf for the diffusion limit")
+		description = "Extra dimensions of the Poisson field: a number of at least 1 (1 is PFGM; small D:"
+			+ " heavy-tailed, robust; large D: closer to diffusion), or inf for the diffusion limit")
 	private String aug_dim = "128";
 
 	@Override

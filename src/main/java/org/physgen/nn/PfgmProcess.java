@@ -17,7 +17,7 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 	public static final int DEFAULT_STEPS = 18;
 
 	public PfgmProcess {
-		if (!(augDim > 2)) throw new IllegalArgumentException("aug_dim must be above 2 (or inf), got " + augDim);
+		if (!(augDim >= 1)) throw new IllegalArgumentException("aug_dim must be at least 1 (or inf), got " + augDim);
 		if (!(sigmaMin > 0) || !(sigmaMax > sigmaMin) || Double.isInfinite(sigmaMax)) {
 			throw new IllegalArgumentException("sigma_min and sigma_max must satisfy 0 < sigma_min < " +
 				"sigma_max < inf, got " + sigmaMin + " and " + sigmaMax);
@@ -31,5 +31,12 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 	/** The defaults of SPEC §5 for an augmented dimension D. */
 	public static PfgmProcess defaults(final double augDim) {
 		return new PfgmProcess(augDim, DEFAULT_SIGMA_MIN, DEFAULT_SIGMA_MAX, DEFAULT_RHO, DEFAULT_STEPS);
+	}
+
+	/** "PFGM (D = 1)", "PFGM++ (D = 128)" or "PFGM++ (D = inf, diffusion)", for reports and the UI. */
+	public String label() {
+		if (augDim == Double.POSITIVE_INFINITY) return "PFGM++ (D = inf, diffusion)";
+		final String d = augDim == Math.rint(augDim) ? String.valueOf((long) augDim) : String.valueOf(augDim);
+		return (augDim == 1 ? "PFGM" : "PFGM++") + " (D = " + d + ")";
 	}
 }

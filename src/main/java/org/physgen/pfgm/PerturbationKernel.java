@@ -12,8 +12,11 @@ import org.physgen.volume.RandomStreams;
  *
  * <p>A draw is x = y + R u with u uniform on the unit sphere (a normalised Gaussian vector) and
  * R^2 = r^2 G_N / G_D, G_N ~ Gamma(N/2), G_D ~ Gamma(D/2), in double precision and unclipped, so
- * E[R^2] = r^2 N / (D - 2). For D = infinity, R^2 = 2 sigma^2 G_N (a chi distribution with N degrees
- * of freedom), which makes x - y Gaussian.</p>
+ * R^2 / (R^2 + r^2) ~ Beta(N/2, D/2) for every D > 0 (Xu et al. 2023, "PFGM++", section 3). For
+ * D > 2, E[R^2] = r^2 N / (D - 2); for D &lt;= 2 (D = 1 is the original PFGM) the radius has no
+ * finite second moment: its heavy tail puts a few draws far beyond the data, which the double
+ * precision radius and float32 voxels hold without overflow. For D = infinity, R^2 = 2 sigma^2 G_N
+ * (a chi distribution with N degrees of freedom), which makes x - y Gaussian.</p>
  */
 public final class PerturbationKernel {
 
@@ -26,11 +29,11 @@ public final class PerturbationKernel {
 		this.d = d;
 	}
 
-	/** The PFGM++ kernel with D augmented dimensions (D >= 3), or the Gaussian for D = infinity. */
+	/** The PFGM++ kernel with D augmented dimensions (D >= 1; D = 1 is PFGM), or the Gaussian for D = infinity. */
 	public static PerturbationKernel of(final double augmentedDimensions) {
-		if (!(augmentedDimensions >= 3)) {
+		if (!(augmentedDimensions >= 1)) {
 			throw new IllegalArgumentException("D = " + augmentedDimensions
-				+ " augmented dimensions: PFGM++ needs D >= 3 (or infinity for the Gaussian kernel)");
+				+ " augmented dimensions: PFGM++ needs D >= 1 (D = 1 is PFGM; infinity is the Gaussian kernel)");
 		}
 		return new PerturbationKernel(augmentedDimensions);
 	}

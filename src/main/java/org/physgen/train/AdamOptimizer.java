@@ -2,6 +2,7 @@ package org.physgen.train;
 
 import java.util.List;
 
+import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.Tensors;
 
 import ai.djl.ndarray.NDArray;
@@ -60,6 +61,9 @@ public final class AdamOptimizer implements AutoCloseable {
 			updates++;
 			final double correction = Math.sqrt(1 - Math.pow(BETA2, updates)) /
 				(1 - Math.pow(BETA1, updates));
+			// The updates change weights in place, which libtorch refuses while it records gradients,
+			// and recording is on by default on every thread but the one that loaded the engine.
+			DjlRuntime.recordNoGradientsOnThisThread();
 			for (int i = 0; i < first.length; i++) {
 				final NDArray w = parameters.get(i).getArray();
 				final NDArray g = w.getGradient().mul(scale);

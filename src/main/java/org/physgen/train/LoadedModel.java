@@ -67,7 +67,7 @@ abstract class LoadedModel implements GenerativeModel {
 	@Override
 	public String describe() {
 		return String.format(Locale.ROOT, "%s model %s: phases %s, crop %d, %d training steps, loss %.4g",
-			ModelMetadata.displayName(family()), file.getFileName(), phases().names(), cropSize(),
+			metadata.pfgm() != null ? metadata.pfgm().label() : ModelMetadata.displayName(family()), file.getFileName(), phases().names(), cropSize(),
 			metadata.trainingSteps(), metadata.finalLoss());
 	}
 

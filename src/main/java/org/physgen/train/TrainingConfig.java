@@ -73,7 +73,7 @@ public final class TrainingConfig {
 		return 0.25 * cropSize * cropSize;
 	}
 
-	/** Parses {@code aug_dim}: a number above 2, or "inf" for the diffusion limit. */
+	/** Parses {@code aug_dim}: a number of at least 1 (1 is PFGM), or "inf" for the diffusion limit. */
 	public static double parseAugDim(final String text) {
 		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
 		if (t.equals("inf") || t.equals("infinity") || t.equals("∞")) return Double.POSITIVE_INFINITY;
@@ -81,7 +81,8 @@ public final class TrainingConfig {
 			return Double.parseDouble(t);
 		}
 		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("aug_dim must be a number such as 128 or 2048, or 'inf', " +
+			throw new IllegalArgumentException("aug_dim must be a number of at least 1 (1 is PFGM), such " +
+				"as 128 or 2048, or 'inf', " +
 				"got '" + text + "'");
 		}
 	}
@@ -157,7 +158,7 @@ public final class TrainingConfig {
 			check(scheduleSteps >= 3, "schedule steps", scheduleSteps, "at least 3");
 		}
 		else {
-			check(augDim > 2, "aug_dim", augDim, "above 2 (or inf)");
+			check(augDim >= 1, "aug_dim", augDim, "at least 1 (1 is PFGM; or inf)");
 		}
 	}
 

@@ -158,7 +158,7 @@ class TrainModelCommandsTest {
 	void badSettingsAreRefusedByName() throws Exception {
 		final Path input = trainingFile();
 		final Path model = dir.resolve("never.physgen");
-		final Object[][] cases = { { "aug_dim", "1" }, { "aug_dim", "many" }, { "crop_size", 2 },
+		final Object[][] cases = { { "aug_dim", "0.5" }, { "aug_dim", "many" }, { "crop_size", 2 },
 			{ "learning_rate", 0.0 }, { "channels", 0 } };
 		for (final Object[] bad : cases) {
 			final CommandModule module = train(TrainPfgmModelCommand.class, "input_file", input.toFile(),

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class HeunSamplerTest {
 
-	private static final double[] DS = { 128, 2048, Double.POSITIVE_INFINITY };
+	private static final double[] DS = { 1, 4, 128, 2048, Double.POSITIVE_INFINITY };
 
 	/** A few random volumes of the shape's phases and their encodings. */
 	private static byte[][][] dataSet(final long seed, final VolumeShape shape, final int count) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.ForkJoinPool;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 class PerturbationKernelTest {
@@ -43,6 +45,32 @@ class PerturbationKernelTest {
 		final double standardError = Math.sqrt(variance / DRAWS);
 		assertEquals(mean, moments[0], 4 * standardError, "E[R^2]/r^2 for N = " + n + ", D = " + d);
 		assertEquals(1, moments[1] / variance, 0.06, "Var[R^2]/r^4 for N = " + n + ", D = " + d);
+	}
+
+	/**
+	 * R^2 / (R^2 + r^2) ~ Beta(N/2, D/2) at every D, including D <= 2 where the moments above do not
+	 * exist: a Kolmogorov-Smirnov test of 4000 draws against the Beta law at the 0.1 % level, and
+	 * the same draws against the law of 2D (which must be rejected, so the test has power).
+	 */
+	@Test
+	void radiusFollowsTheBetaLawAtEveryD() {
+		final long n = 3 * 8 * 8 * 8;
+		final double sigma = 0.8;
+		for (final double d : new double[] { 1, 2, 4, 128 }) {
+			final PerturbationKernel kernel = PerturbationKernel.of(d);
+			final double r = kernel.radiusScale(sigma);
+			final UniformRandomProvider rng = TinyVolumes.random(40 + (int) d);
+			final double[] u = new double[4000];
+			for (int i = 0; i < u.length; i++) {
+				final double radius = kernel.sampleRadius(n, sigma, rng);
+				assertTrue(Double.isFinite(radius) && radius > 0, "D = " + d + ": radius " + radius);
+				u[i] = radius * radius / (radius * radius + r * r);
+			}
+			final KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+			assertTrue(ks.kolmogorovSmirnovTest(new BetaDistribution(n / 2.0, d / 2), u) > 1e-3, "D = " + d);
+			assertTrue(ks.kolmogorovSmirnovTest(new BetaDistribution(n / 2.0, d), u) < 1e-3,
+				"D = " + d + " draws should not fit the law of 2D");
+		}
 	}
 
 	@Test
@@ -154,7 +182,8 @@ class PerturbationKernelTest {
 
 	@Test
 	void rejectsTooFewAugmentedDimensionsAndBadSigma() {
-		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(2));
+		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(0.5));
+		assertEquals(1, PerturbationKernel.of(1).augmentedDimensions(), "D = 1 is PFGM");
 		assertThrows(IllegalArgumentException.class, () -> PerturbationKernel.of(Double.NaN));
 		assertTrue(PerturbationKernel.of(Double.POSITIVE_INFINITY).isGaussian());
 		assertEquals(Double.POSITIVE_INFINITY, PerturbationKernel.gaussian().augmentedDimensions());

@@ -108,20 +108,16 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 			final boolean fitted = isAuto(parsedKind);
 			final double[] given = fractions == null || fractions.isBlank()
 				? fitted ? null : PhaseCounts.parse(DEFAULT_FRACTIONS) : PhaseCounts.parse(fractions);
-			final double length;
-			final double[] phaseFractions;
-			if (fitted) {
-				final GaussianFieldFit fit = fit(sx, sy, sz, given);
-				length = fit.correlationLength();
-				phaseFractions = fit.fractions();
-			}
-			else {
-				length = Double.parseDouble(correlation_length.trim());
-				phaseFractions = given;
-			}
-			final SyntheticSpec spec = new SyntheticSpec(parsedKind, sx, sy, sz, phaseFractions, length,
-				mean_radius, periodic, seed, VoxelSize.isotropic(voxel_spacing, unit));
-			final LabelVolume labels = SyntheticMicrostructures.generate(spec);
+			final VolumeInput reference = fitted
+				? VolumeInput.of("reference_file", reference_file, "image", image) : null;
+			final GaussianFieldFit fit = fitted ? fit(reference, sx, sy, sz, given) : null;
+			final SyntheticSpec spec = new SyntheticSpec(parsedKind, sx, sy, sz, fitted ? fit.fractions() : given,
+				fitted ? fit.correlationLength() : Double.parseDouble(correlation_length.trim()), mean_radius, periodic,
+				seed, VoxelSize.isotropic(voxel_spacing, unit));
+			final LabelVolume generated = SyntheticMicrostructures.generate(spec);
+			// a fitted field's phase p models the reference's phase p: same name and grey value
+			final LabelVolume labels = fitted ? LabelVolume.fromSlices(generated.slices(), sx, sy,
+				reference.volume().phases(), generated.voxelSize()) : generated;
 			if (output_file != null) save(labels);
 			volume = ImagePlusVolumes.toImagePlus(labels, String.format(Locale.ROOT, "%s-%dx%dx%d-seed%d",
 				parsedKind.label(), sx, sy, sz, seed));
@@ -164,8 +160,9 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 		return false;
 	}
 
-	private GaussianFieldFit fit(final int sx, final int sy, final int sz, final double[] given) {
-		final VolumeInput reference = VolumeInput.of("reference_file", reference_file, "image", image);
+	private GaussianFieldFit fit(final VolumeInput reference, final int sx, final int sy, final int sz,
+		final double[] given)
+	{
 		final String parameter = reference_file != null ? "reference_file" : "image";
 		final GaussianFieldFit fit = GaussianFieldFit.fit(parameter + " '" + reference.name() + "'",
 			reference.volume(), sx, sy, sz, periodic, given);

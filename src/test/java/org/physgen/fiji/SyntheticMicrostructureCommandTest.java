@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
+import org.physgen.volume.PhaseTable;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 import org.physgen.volume.VoxelSize;
@@ -90,8 +91,11 @@ class SyntheticMicrostructureCommandTest {
 
 	private Path reference(final int size, final double length, final double... fractions) throws Exception {
 		final Path file = dir.resolve("reference.tif");
-		TiffVolumeWriter.write(SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD,
-			size, size, size, fractions, length, 6, false, 11, VoxelSize.isotropic(1, "pixel"))), file);
+		final LabelVolume field = SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD,
+			size, size, size, fractions, length, 6, false, 11, VoxelSize.isotropic(1, "pixel")));
+		final PhaseTable phases = fractions.length == 1 ? new PhaseTable(new int[] { 0, 255 }, new String[] { "grain", "pore" })
+			: new PhaseTable(new int[] { 0, 128, 255 }, new String[] { "grain", "pore", "clay" });
+		TiffVolumeWriter.write(LabelVolume.fromSlices(field.slices(), size, size, phases, field.voxelSize()), file);
 		return file;
 	}
 
@@ -107,7 +111,10 @@ class SyntheticMicrostructureCommandTest {
 		final CommandModule module = run(Map.of("correlation_length", "auto", "reference_file", file.toFile(),
 			"size", 48, "seed", 2L));
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
-		assertArrayEquals(VolumeReader.read(file).phaseCounts(), counts((ImagePlus) module.getOutput("volume")));
+		final LabelVolume made = ImagePlusVolumes.fromImagePlus((ImagePlus) module.getOutput("volume"));
+		assertArrayEquals(VolumeReader.read(file).phaseCounts(), made.phaseCounts());
+		assertEquals(List.of("grain", "pore"), made.phases().names(), "the reference's phases");
+		assertEquals(255, made.phases().greyValue(1));
 		final String fit = lines.stream().filter(l -> l.contains("correlation_length=auto fitted")).findFirst()
 			.orElseThrow(() -> new AssertionError("no fit logged: " + lines));
 		final Matcher length = Pattern.compile("fitted (\\d+\\.\\d+) voxels").matcher(fit);

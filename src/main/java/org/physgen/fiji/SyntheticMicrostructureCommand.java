@@ -106,8 +106,9 @@ public class SyntheticMicrostructureCommand extends ContextCommand {
 				sz = size_z > 0 ? size_z : size;
 			final SyntheticKind parsedKind = SyntheticKind.parse(kind);
 			final boolean fitted = isAuto(parsedKind);
-			final double[] given = fractions == null || fractions.isBlank()
-				? fitted ? null : PhaseCounts.parse(DEFAULT_FRACTIONS) : PhaseCounts.parse(fractions);
+			final boolean blank = fractions == null || fractions.isBlank();
+			final double[] given = blank ? (fitted ? null : PhaseCounts.parse(DEFAULT_FRACTIONS))
+				: PhaseCounts.parse(fractions);
 			final VolumeInput reference = fitted
 				? VolumeInput.of("reference_file", reference_file, "image", image) : null;
 			final GaussianFieldFit fit = fitted ? fit(reference, sx, sy, sz, given) : null;

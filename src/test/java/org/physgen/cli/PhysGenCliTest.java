@@ -55,7 +55,7 @@ class PhysGenCliTest {
 		final String list = out.toString(StandardCharsets.UTF_8);
 		assertTrue(list.contains("Synthetic Microstructure"), list);
 		assertTrue(list.contains("correlation_length"), list);
-		assertTrue(list.contains("default: 4.0"), list);
+		assertTrue(list.contains("default: '4.0'"), list);
 		out.reset();
 		assertEquals(0, physgen("help", "synthetic microstructure"));
 		final String help = out.toString(StandardCharsets.UTF_8);

@@ -66,7 +66,8 @@ class MacroCommandsTest {
 		MacroBridge.runMacro("run(\"Synthetic Microstructure\", \"size=8\");");
 		final CommandModule module = MacroBridge.lastModule();
 		assertFalse(module.isCanceled(), module::getCancelReason);
-		assertEquals("0.2", module.getInput("fractions"));
+		assertEquals("", module.getInput("fractions"), "blank: 0.2, or the reference's with correlation_length=auto");
+		assertEquals("4.0", module.getInput("correlation_length"));
 		assertEquals(Boolean.FALSE, module.getInput("periodic"));
 		assertEquals(1L, module.getInput("seed"));
 	}

@@ -9,15 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
+import org.physgen.volume.PhaseTable;
+import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
+import org.physgen.volume.VoxelSize;
+import org.physgen.volume.synth.SyntheticKind;
+import org.physgen.volume.synth.SyntheticMicrostructures;
+import org.physgen.volume.synth.SyntheticSpec;
 import org.scijava.command.CommandModule;
+import org.scijava.log.LogService;
 
 import ij.ImagePlus;
 
@@ -75,6 +87,81 @@ class SyntheticMicrostructureCommandTest {
 			for (final byte b : (byte[]) imp.getStack().getPixels(z)) ones += b;
 		}
 		assertEquals(Math.round(0.25 * 20 * 12 * 9), ones);
+	}
+
+	private Path reference(final int size, final double length, final double... fractions) throws Exception {
+		final Path file = dir.resolve("reference.tif");
+		final LabelVolume field = SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD,
+			size, size, size, fractions, length, 6, false, 11, VoxelSize.isotropic(1, "pixel")));
+		final PhaseTable phases = fractions.length == 1 ? new PhaseTable(new int[] { 0, 255 }, new String[] { "grain", "pore" })
+			: new PhaseTable(new int[] { 0, 128, 255 }, new String[] { "grain", "pore", "clay" });
+		TiffVolumeWriter.write(LabelVolume.fromSlices(field.slices(), size, size, phases, field.voxelSize()), file);
+		return file;
+	}
+
+	private static long[] counts(final ImagePlus imp) {
+		return ImagePlusVolumes.fromImagePlus(imp).phaseCounts();
+	}
+
+	@Test
+	void autoFitsTheReferenceLengthKeepsItsCountsAndLogsTheFit() throws Exception {
+		final List<String> lines = new ArrayList<>();
+		commands.context().service(LogService.class).addLogListener(message -> lines.add(message.text()));
+		final Path file = reference(48, 3, 0.23);
+		final CommandModule module = run(Map.of("correlation_length", "auto", "reference_file", file.toFile(),
+			"size", 48, "seed", 2L));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final LabelVolume made = ImagePlusVolumes.fromImagePlus((ImagePlus) module.getOutput("volume"));
+		assertArrayEquals(VolumeReader.read(file).phaseCounts(), made.phaseCounts());
+		assertEquals(List.of("grain", "pore"), made.phases().names(), "the reference's phases");
+		assertEquals(255, made.phases().greyValue(1));
+		final String fit = lines.stream().filter(l -> l.contains("correlation_length=auto fitted")).findFirst()
+			.orElseThrow(() -> new AssertionError("no fit logged: " + lines));
+		final Matcher length = Pattern.compile("fitted (\\d+\\.\\d+) voxels").matcher(fit);
+		assertTrue(length.find(), fit);
+		assertEquals(3, Double.parseDouble(length.group(1)), 0.3, fit);
+		assertTrue(fit.contains("r = 1..12") && fit.contains("RMS residual"), fit);
+	}
+
+	@Test
+	void autoFitsTheOpenImageAndScalesItsFractionsToTheSize() throws Exception {
+		final ImagePlus image = ImagePlusVolumes.toImagePlus(VolumeReader.read(reference(24, 2, 0.3, 0.1)), "rock");
+		final long[] reference = counts(image);
+		final CommandModule module = run(Map.of("correlation_length", " AUTO ", "image", image, "size", 20));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final long n = 20 * 20 * 20, m = 24 * 24 * 24;
+		final long one = Math.round(reference[1] / (double) m * n), two = Math.round(reference[2] / (double) m * n);
+		assertArrayEquals(new long[] { n - one - two, one, two }, counts((ImagePlus) module.getOutput("volume")));
+		final CommandModule given = run(Map.of("correlation_length", "auto", "image", image, "size", 20,
+			"fractions", "0.1,0.05"));
+		assertArrayEquals(new long[] { 6800, 800, 400 }, counts((ImagePlus) given.getOutput("volume")));
+	}
+
+	@Test
+	void correlationLengthErrorsNameTheParameter() throws Exception {
+		final File text = dir.resolve("notes.tif").toFile();
+		Files.writeString(text.toPath(), "not a volume");
+		final File rock = reference(16, 2, 0.2).toFile();
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "auto", "size", 8)))
+			.contains("correlation_length=auto needs a reference: give reference_file or open a segmented stack"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "auto", "reference_file", text)))
+			.contains("reference_file '" + text + "' could not be read"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "auto", "kind", "spheres",
+			"reference_file", rock))).contains("correlation_length=auto fits a gaussian_field; kind 'spheres'"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "auto", "reference_file", rock,
+			"fractions", "0.2,0.1"))).contains("describe 3 phases, but the reference (reference_file 'reference') has 2"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "four")))
+			.contains("correlation_length must be a positive number of voxels or auto, got 'four'"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "-1")))
+			.contains("correlation_length must be a positive number of voxels or auto, got -1"));
+		assertTrue(HeadlessCommands.refusal(run(Map.of("correlation_length", "4", "reference_file", rock)))
+			.contains("is only read with correlation_length=auto"));
+	}
+
+	@Test
+	void blankFractionsWithoutAReferenceMeanTheDefault() throws Exception {
+		final CommandModule module = run(Map.of("size", 10));
+		assertArrayEquals(new long[] { 800, 200 }, counts((ImagePlus) module.getOutput("volume")));
 	}
 
 	@Test

@@ -72,6 +72,36 @@ final class GaussianRandomField {
 	}
 
 	/**
+	 * Correlation of the generated field between two voxels r apart along an axis of the given size,
+	 * for r = 0..rMax: the discrete Fourier sum of the power spectrum actually used on the (padded)
+	 * axis, {@code Σ_k exp(-ℓ²k²/2) cos(k r) / Σ_k exp(-ℓ²k²/2)}. It is the Gaussian exp(-r²/(2ℓ²))
+	 * up to the lattice's cut-off of k and, for a periodic axis, the images of the box.
+	 */
+	static double[] axisCorrelation(final int size, final double correlationLength, final boolean periodic,
+		final int rMax)
+	{
+		final int n = paddedSize(size, periodic ? 0 : (int) Math.ceil(3 * correlationLength));
+		final double[] power = new double[n];
+		double total = 0;
+		for (int m = 0; m < n; m++) {
+			final double k = wavenumber(m, n);
+			power[m] = Math.exp(-correlationLength * correlationLength * k * k / 2);
+			total += power[m];
+		}
+		final double[] correlation = new double[rMax + 1];
+		for (int r = 0; r <= rMax; r++) {
+			double sum = 0;
+			for (int m = 0; m < n; m++) sum += power[m] * Math.cos(wavenumber(m, n) * r);
+			correlation[r] = sum / total;
+		}
+		return correlation;
+	}
+
+	private static double wavenumber(final int m, final int n) {
+		return 2 * Math.PI * (m <= n / 2 ? m : m - n) / n;
+	}
+
+	/**
 	 * A non-periodic axis is padded to at least size + pad voxels, rounded up to a product of 2, 3, 5
 	 * and 7: other lengths (268 = 4 x 67, say) make the FFT an order of magnitude slower.
 	 */
@@ -108,8 +138,7 @@ final class GaussianRandomField {
 	private double[] amplitudes(final int n) {
 		final double[] a = new double[n];
 		for (int m = 0; m < n; m++) {
-			final int f = m <= n / 2 ? m : m - n;
-			final double k = 2 * Math.PI * f / n;
+			final double k = wavenumber(m, n);
 			a[m] = Math.exp(-correlationLength * correlationLength * k * k / 4);
 		}
 		return a;

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.physgen.metrics.report.Comparison;
 import org.physgen.metrics.report.ComparisonRow;
 import org.physgen.metrics.report.Curve;
+import org.physgen.metrics.report.Fidelity;
+import org.physgen.metrics.report.FidelityRow;
 
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
@@ -19,6 +21,7 @@ final class StatisticsWindows {
 	private StatisticsWindows() {}
 
 	static void show(final Comparison comparison, final String title) {
+		comparison.fidelity().ifPresent(f -> fidelityTable(f).show(title + ": " + f.headline()));
 		table(comparison).show(title);
 		for (final Map.Entry<String, List<Curve>> group : comparison.curvesByKey().entrySet()) {
 			plot(group.getKey(), group.getValue()).show();
@@ -39,6 +42,25 @@ final class StatisticsWindows {
 				table.addValue("relative difference", row.relativeDifference());
 				table.addValue("note", row.note());
 			}
+		}
+		return table;
+	}
+
+	/** The natural-spread comparison, one row per statistic and phase, as in fidelity.csv. */
+	static ResultsTable fidelityTable(final Fidelity fidelity) {
+		final ResultsTable table = new ResultsTable();
+		for (final FidelityRow row : fidelity.rows()) {
+			table.incrementCounter();
+			table.addValue("statistic", row.statistic());
+			table.addValue("unit", row.unit());
+			table.addValue("reference_mean", row.referenceMean());
+			table.addValue("reference_sd", row.referenceSd());
+			table.addValue("reference_count", row.referenceCount());
+			table.addValue("generated_mean", row.generatedMean());
+			table.addValue("generated_sd", row.generatedSd());
+			table.addValue("generated_count", row.generatedCount());
+			table.addValue("z", row.z());
+			table.addValue("within", String.valueOf(row.within()));
 		}
 		return table;
 	}

@@ -55,7 +55,7 @@ public final class FidelityComparison {
 	 *
 	 * @param description what the reference set is, for the headline
 	 * @throws IllegalArgumentException before any measuring when there are fewer than two reference
-	 *           volumes, no generated volume, or the volumes differ in size or phase count
+	 *           volumes, no generated volume, or the volumes differ in size or phases
 	 */
 	public static Fidelity compare(final List<LabelVolume> reference, final List<LabelVolume> generated,
 		final String description, final BooleanSupplier cancelled)
@@ -102,9 +102,9 @@ public final class FidelityComparison {
 			throw new IllegalArgumentException("volumes compared for natural spread must have one size: "
 				+ sizeOf(first) + " and " + sizeOf(v));
 		}
-		if (v.phases().phaseCount() != first.phases().phaseCount()) {
-			throw new IllegalArgumentException("volumes compared for natural spread must have one phase count: "
-				+ first.phases().phaseCount() + " and " + v.phases().phaseCount());
+		if (!v.phases().names().equals(first.phases().names())) {
+			throw new IllegalArgumentException("volumes compared for natural spread must have the same phases: "
+				+ first.phases().names() + " and " + v.phases().names());
 		}
 	}
 

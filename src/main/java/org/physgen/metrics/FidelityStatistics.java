@@ -8,11 +8,12 @@ import java.util.function.IntToDoubleFunction;
 
 import org.physgen.metrics.report.Scalar;
 import org.physgen.volume.LabelVolume;
+import org.physgen.volume.PhaseTable;
 
 /**
  * The intensive statistics of SPEC §14 that decide whether a volume is the same material as another of
- * its size: phase fractions (all phases but the last, which the others fix), and of the pore phase
- * (phase 0): specific surface by face counting, χ26 per volume, normalised two-point correlation
+ * its size: phase fractions (of all phases but the last non-pore one, which the others fix), and of the pore phase
+ * ({@link #porePhase}): specific surface by face counting, χ26 per volume, normalised two-point correlation
  * {@code (S2(r) − φ²)/(φ − φ²)} at r = 2, 5 and 10 voxels (axis mean), the fraction of the phase in
  * 6-connected clusters spanning an axis (axis mean) and the tortuosity factor (axis mean); of every
  * phase the mean chord length (axis mean) and the mean local thickness. Lengths are in the volume's
@@ -22,8 +23,6 @@ import org.physgen.volume.LabelVolume;
  */
 public final class FidelityStatistics {
 
-	/** Phase 0 is the pore phase: the Gaussian-field and bead-pack generators leave it the rest. */
-	public static final int PORE = 0;
 	private static final int[] S2_DISTANCES = { 2, 5, 10 };
 
 	private FidelityStatistics() {}
@@ -33,30 +32,34 @@ public final class FidelityStatistics {
 	 *          {@link java.util.concurrent.CancellationException}
 	 */
 	public static List<Scalar> measure(final LabelVolume volume, final BooleanSupplier cancelled) {
+		final int poreIndex = porePhase(volume.phases());
 		final LengthScale scale = new LengthScale(volume.voxelSize());
-		final String pore = volume.phases().name(PORE);
+		final String pore = volume.phases().name(poreIndex);
 		final long[] counts = volume.phaseCounts();
 		final List<Scalar> scalars = new ArrayList<>();
 		final PhaseFractions fractions = PhaseFractions.of(volume);
-		for (int p = 0; p < counts.length - 1; p++) {
-			scalars.add(new Scalar("volume fraction", volume.phases().name(p), "", fractions.fraction(p), ""));
+		final int implied = poreIndex == counts.length - 1 ? counts.length - 2 : counts.length - 1;
+		for (int p = 0; p < counts.length; p++) {
+			if (p != implied) {
+				scalars.add(new Scalar("volume fraction", volume.phases().name(p), "", fractions.fraction(p), ""));
+			}
 		}
 		check(cancelled);
-		scalars.add(new Scalar("specific surface, face count", pore, "", SpecificSurface.of(volume, PORE)
+		scalars.add(new Scalar("specific surface, face count", pore, "", SpecificSurface.of(volume, poreIndex)
 			.facesPerVolume(scale.spacings()), scale.perLength()));
-		final double chi26 = EulerCharacteristic.of(volume, PORE).chi26();
+		final double chi26 = EulerCharacteristic.of(volume, poreIndex).chi26();
 		scalars.add(new Scalar("Euler characteristic chi26 per volume", pore, "", chi26 / (volume.voxelCount()
 			* scale.voxelVolume()), scale.perVolume()));
 		check(cancelled);
 		final int shortest = Math.min(volume.sizeX(), Math.min(volume.sizeY(), volume.sizeZ()));
 		final int rMax = Math.min(S2_DISTANCES[S2_DISTANCES.length - 1], shortest - 1);
-		final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(volume, PORE, rMax);
+		final TwoPointCorrelation.Directional s2 = TwoPointCorrelation.directional(volume, poreIndex, rMax);
 		for (final int r : S2_DISTANCES) {
 			scalars.add(new Scalar("normalised S2 at r = " + r + " voxels", pore, "", r <= rMax ? s2.normalised(r)
 				: Double.NaN, ""));
 		}
 		check(cancelled);
-		final ComponentStatistics components = ConnectedComponents.analyse(volume, PORE, Connectivity.SIX);
+		final ComponentStatistics components = ConnectedComponents.analyse(volume, poreIndex, Connectivity.SIX);
 		scalars.add(new Scalar("spanning fraction (6-connected)", pore, "", axisMean(components::spanningFraction),
 			""));
 		for (int p = 0; p < counts.length; p++) {
@@ -69,14 +72,22 @@ public final class FidelityStatistics {
 			scalars.add(new Scalar("mean local thickness", volume.phases().name(p), "", meanThickness(volume, p,
 				counts[p], scale), scale.isotropicUnit()));
 		}
-		scalars.add(new Scalar("tortuosity factor", pore, "", axisMean(a -> Tortuosity.compute(volume, PORE, a,
+		scalars.add(new Scalar("tortuosity factor", pore, "", axisMean(a -> Tortuosity.compute(volume, poreIndex, a,
 			Tortuosity.DEFAULT_TOLERANCE, Tortuosity.DEFAULT_MAX_ITERATIONS, f -> {}, cancelled)
 			.tortuosityFactor()), ""));
 		return scalars;
 	}
 
+	/** The phase named "pore" (in any case), phase 0 when no phase has that name. */
+	public static int porePhase(final PhaseTable phases) {
+		for (int p = 0; p < phases.phaseCount(); p++) {
+			if (phases.name(p).equalsIgnoreCase("pore")) return p;
+		}
+		return 0;
+	}
+
 	public static String definition() {
-		return "intensive statistics (SPEC §14): volume fractions; of the pore phase (phase 0) S_V by face"
+		return "intensive statistics (SPEC §14): volume fractions; of the pore phase (named pore, else phase 0) S_V by face"
 			+ " count, chi26 per volume, (S2(r) - phi^2)/(phi - phi^2) at r = 2, 5, 10 voxels (mean over x, y, z),"
 			+ " fraction in 6-connected clusters spanning an axis (mean over axes), tortuosity factor (mean over"
 			+ " axes); of every phase the mean chord length (mean over axes) and the mean local thickness";

@@ -135,4 +135,27 @@ class ReportWriterTest {
 		assertTrue(page.contains("Microstructure statistics: ketton"));
 		assertTrue(!page.contains("generated mean"));
 	}
+
+	/** The natural-spread table leads the page; a reference without spread gives z = inf, not within. */
+	@Test
+	void fidelityIsWrittenWithItsHeadlineFirst() throws Exception {
+		final Fidelity fidelity = new Fidelity("8 disjoint 16 x 16 x 16 sub-volumes of rock", 8, new GridSize(16, 16,
+			16), List.of(new FidelityRow("volume fraction [pore]", "", 0.2, 0.02, 8, 0.23, 0.01, 2),
+				new FidelityRow("spanning fraction (6-connected) [pore]", "", 1, 0, 8, 0.9, 0.1, 2)));
+		final Comparison withSpread = new Comparison(volume("rock", 32, 0.2, 0.15), List.of(volume("gen-1", 16, 0.22,
+			0.16), volume("gen-2", 16, 0.24, 0.14)), fidelity, List.of());
+		ReportWriter.write(withSpread, dir);
+		assertEquals(List.of(ReportWriter.FIDELITY_COLUMNS, "volume fraction [pore],,0.200000,0.0200000,8,0.230000,"
+			+ "0.0100000,2,1.50000,true", "spanning fraction (6-connected) [pore],,1,0,8,0.900000,0.100000,2,-inf,false"),
+			Files.readAllLines(dir.resolve("fidelity.csv")));
+		final String page = Files.readString(dir.resolve("report.html"));
+		final int headline = page.indexOf("1 of 2 statistics within natural variability (|z| &lt;= 2) of 8 disjoint"
+			+ " 16 x 16 x 16 sub-volumes of rock");
+		assertTrue(headline > 0 && headline < page.indexOf("<h2>Scalars</h2>"), "headline before the scalars");
+		final JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("statistics.json"))).getAsJsonObject();
+		assertEquals(1, json.getAsJsonObject("fidelity").get("matched").getAsInt());
+		assertTrue(Files.notExists(dir.resolve("sub").resolve("fidelity.csv")));
+		ReportWriter.write(comparison, dir.resolve("sub"));
+		assertTrue(Files.notExists(dir.resolve("sub").resolve("fidelity.csv")), "no spread, no fidelity.csv");
+	}
 }

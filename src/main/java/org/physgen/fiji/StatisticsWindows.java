@@ -7,6 +7,7 @@ import java.util.Map;
 import org.physgen.metrics.report.Comparison;
 import org.physgen.metrics.report.ComparisonRow;
 import org.physgen.metrics.report.Curve;
+import org.physgen.metrics.report.CurveBand;
 import org.physgen.metrics.report.Fidelity;
 import org.physgen.metrics.report.FidelityRow;
 
@@ -23,8 +24,9 @@ final class StatisticsWindows {
 	static void show(final Comparison comparison, final String title) {
 		comparison.fidelity().ifPresent(f -> fidelityTable(f).show(title + ": " + f.headline()));
 		table(comparison).show(title);
+		final Map<String, CurveBand> bands = comparison.fidelity().map(Fidelity::bands).orElse(Map.of());
 		for (final Map.Entry<String, List<Curve>> group : comparison.curvesByKey().entrySet()) {
-			plot(group.getKey(), group.getValue()).show();
+			plot(group.getKey(), group.getValue(), bands.get(group.getKey())).show();
 		}
 	}
 
@@ -65,9 +67,21 @@ final class StatisticsWindows {
 		return table;
 	}
 
-	private static Plot plot(final String title, final List<Curve> curves) {
+	/** The curves, reference in black, over the reference set's mean ± sd (grey lines) when there is one. */
+	private static Plot plot(final String title, final List<Curve> curves, final CurveBand band) {
 		final Curve reference = curves.get(0);
 		final Plot plot = new Plot(title, reference.xLabel(), reference.yLabel());
+		if (band != null) {
+			final double[] mean = band.mean(), sd = band.sd(), lower = mean.clone(), upper = mean.clone();
+			for (int i = 0; i < mean.length; i++) {
+				lower[i] -= sd[i];
+				upper[i] += sd[i];
+			}
+			plot.setColor(Color.GRAY);
+			plot.setLineWidth(1);
+			plot.add("line", band.x(), lower);
+			plot.add("line", band.x(), upper);
+		}
 		for (int i = curves.size() - 1; i >= 0; i--) {
 			plot.setColor(i == 0 ? Color.BLACK : GENERATED);
 			plot.setLineWidth(i == 0 ? 2 : 1);

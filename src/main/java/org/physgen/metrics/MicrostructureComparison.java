@@ -3,13 +3,17 @@ package org.physgen.metrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 import org.physgen.metrics.report.Comparison;
-import org.physgen.metrics.report.Fidelity;
+import org.physgen.metrics.report.Curve;
+import org.physgen.metrics.report.CurveBand;
 import org.physgen.metrics.report.GridSize;
 import org.physgen.metrics.report.Scalar;
 import org.physgen.metrics.report.VolumeStatistics;
@@ -24,6 +28,10 @@ import org.physgen.volume.VolumeReader;
  * reference's natural spread ({@link FidelityComparison}).
  */
 public final class MicrostructureComparison {
+
+	/** The metrics that draw curves, whose reference band is measured on the reference volumes. */
+	private static final Set<Metric> CURVE_METRICS = EnumSet.of(Metric.TWO_POINT_CORRELATION, Metric.LINEAL_PATH,
+		Metric.CHORDS, Metric.THICKNESS);
 
 	private MicrostructureComparison() {}
 
@@ -72,14 +80,26 @@ public final class MicrostructureComparison {
 		}
 		if (!spread) return new Comparison(ref, results, null, notes);
 		final List<List<Scalar>> referenceSpread = new ArrayList<>();
+		final Set<Metric> curveMetrics = EnumSet.noneOf(Metric.class);
+		curveMetrics.addAll(metrics);
+		curveMetrics.retainAll(CURVE_METRICS);
+		final Map<String, List<Curve>> referenceCurves = new LinkedHashMap<>();
 		for (final LabelVolume volume : spreadSet) {
 			referenceSpread.add(FidelityStatistics.measure(volume, cancelled));
+			if (!curveMetrics.isEmpty()) {
+				for (final Curve c : MicrostructureStatistics.measure(volume, referenceName, selected, curveMetrics,
+					f -> {}, cancelled).curves()) {
+					referenceCurves.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+				}
+			}
 			done.next();
 		}
+		final Map<String, CurveBand> bands = new LinkedHashMap<>();
+		referenceCurves.forEach((key, curves) -> bands.put(key, CurveBand.of(curves)));
 		final String description = heldOut.isEmpty() ? spreadSet.size() + " disjoint " + size + " sub-volumes of "
 			+ referenceName : heldOut.size() + " held-out volumes";
 		return new Comparison(ref, results, FidelityComparison.of(description, size, referenceSpread,
-			generatedSpread), notes);
+			generatedSpread).withBands(bands), notes);
 	}
 
 	/**

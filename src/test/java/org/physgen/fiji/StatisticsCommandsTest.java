@@ -150,7 +150,7 @@ class StatisticsCommandsTest {
 		volume("small/b.tif", 16, 3, 0.4);
 		final Path out = dir.resolve("spread");
 		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
-			"generated", dir.resolve("small").toString(), "metrics", "fractions", "output_dir", out.toFile()));
+			"generated", dir.resolve("small").toString(), "metrics", "fractions,s2", "output_dir", out.toFile()));
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
 		final List<String> lines = Files.readAllLines(out.resolve("fidelity.csv"));
 		assertEquals("statistic,unit,reference_mean,reference_sd,reference_count,generated_mean,generated_sd,"
@@ -170,6 +170,10 @@ class StatisticsCommandsTest {
 			+ " x 16 sub-volumes of reference") < html.indexOf("<h2>Scalars</h2>"), "the page leads with the headline");
 		final JsonObject json = JsonParser.parseString(Files.readString(out.resolve("statistics.json"))).getAsJsonObject();
 		assertEquals(12, json.getAsJsonObject("fidelity").get("matched").getAsInt());
+		final JsonObject band = json.getAsJsonObject("fidelity").getAsJsonObject("curve_bands").getAsJsonObject(
+			"two-point correlation S2 [pore] (z)");
+		assertEquals(5, band.getAsJsonArray("mean").size(), "S2 of the 16-voxel sub-volumes to r = 16 / 4");
+		assertEquals(0.4, band.getAsJsonArray("mean").get(0).getAsDouble(), 0.05, "S2(0) is the porosity");
 	}
 
 	@Test

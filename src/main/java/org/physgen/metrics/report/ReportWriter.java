@@ -49,11 +49,12 @@ public final class ReportWriter {
 		return html;
 	}
 
-	/** One PNG per curve key, reference first. */
+	/** One PNG per curve key, reference first, over the reference set's band where there is one. */
 	public static Map<String, byte[]> plots(final Comparison comparison) {
 		final Map<String, byte[]> plots = new LinkedHashMap<>();
+		final Map<String, CurveBand> bands = comparison.fidelity().map(Fidelity::bands).orElse(Map.of());
 		comparison.curvesByKey().forEach((key, curves) -> plots.put(key, LinePlot.png(key, curves,
-			"reference: " + comparison.reference().volume(), curves.size() - 1)));
+			"reference: " + comparison.reference().volume(), curves.size() - 1, bands.get(key))));
 		return plots;
 	}
 
@@ -157,6 +158,7 @@ public final class ReportWriter {
 			rows.add(row);
 		}
 		map.put("rows", rows);
+		map.put("curve_bands", fidelity.bands());
 		return map;
 	}
 

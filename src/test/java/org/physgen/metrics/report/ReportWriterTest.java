@@ -158,4 +158,38 @@ class ReportWriterTest {
 		ReportWriter.write(comparison, dir.resolve("sub"));
 		assertTrue(Files.notExists(dir.resolve("sub").resolve("fidelity.csv")), "no spread, no fidelity.csv");
 	}
+
+	@Test
+	void aCurveBandIsTheMeanAndSampleSdOverTheCommonRange() {
+		final CurveBand band = CurveBand.of(List.of(new Curve("S2", "pore", "z", "r", "S2", new double[] { 0, 1, 2 },
+			new double[] { 1, 2, 3 }), new Curve("S2", "pore", "z", "r", "S2", new double[] { 0, 1 }, new double[] { 3,
+				4 })));
+		assertEquals(List.of(0.0, 1.0), java.util.Arrays.stream(band.x()).boxed().toList());
+		assertEquals(List.of(2.0, 3.0), java.util.Arrays.stream(band.mean()).boxed().toList());
+		assertEquals(Math.sqrt(2), band.sd()[1], 1e-12);
+		assertEquals(null, CurveBand.of(List.of(comparison.reference().curves().get(0))), "no spread of one curve");
+	}
+
+	@Test
+	void theReferenceBandIsDrawnInGrey() throws Exception {
+		final List<Curve> curves = comparison.curvesByKey().values().iterator().next();
+		final CurveBand band = new CurveBand(new double[] { 0, 1, 2 }, new double[] { 0.2, 0.15, 0.05 },
+			new double[] { 0.05, 0.05, 0.05 });
+		assertTrue(greyPixels(LinePlot.png("S2", curves, "reference", 2, band)) > 1000);
+		assertTrue(greyPixels(LinePlot.png("S2", curves, "reference", 2)) < 200, "only antialiased edges");
+	}
+
+	/** Pixels of the band's grey over white inside the plot area (grid lines are lighter). */
+	private static int greyPixels(final byte[] png) throws Exception {
+		final BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		int grey = 0;
+		for (int y = 40; y < 360; y++) {
+			for (int x = 75; x < 420; x++) {
+				final int rgb = image.getRGB(x, y) & 0xffffff;
+				final int r = rgb >> 16, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+				if (r == g && g == b && r > 180 && r < 215) grey++;
+			}
+		}
+		return grey;
+	}
 }

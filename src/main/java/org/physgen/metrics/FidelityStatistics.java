@@ -11,10 +11,11 @@ import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 
 /**
- * The intensive statistics of SPEC §14 that decide whether a volume is the same material as another of
- * its size: phase fractions (of all phases but the last non-pore one, which the others fix), and of the pore phase
- * ({@link #porePhase}): specific surface by face counting, χ26 per volume, normalised two-point correlation
- * {@code (S2(r) − φ²)/(φ − φ²)} at r = 2, 5 and 10 voxels (axis mean), the fraction of the phase in
+ * The intensive statistics of SPEC §14 that decide whether a volume is the same material as another
+ * of its size: phase fractions (of all phases but the last non-pore one, which the others fix), and
+ * of the pore phase ({@link #porePhase}): specific surface by face counting, χ26 per volume,
+ * normalised two-point correlation {@code (S2(r) − φ²)/(φ − φ²)} at r = 2, 5 and 10 voxels along the
+ * axes (axis mean), the fraction of the phase in
  * 6-connected clusters spanning an axis (axis mean) and the tortuosity factor (axis mean); of every
  * phase the mean chord length (axis mean) and the mean local thickness. Lengths are in the volume's
  * calibrated unit, in voxels when uncalibrated (see {@link LengthScale}). A statistic that is not
@@ -28,8 +29,7 @@ public final class FidelityStatistics {
 	private FidelityStatistics() {}
 
 	/**
-	 * @param cancelled polled between statistics; true throws a
-	 *          {@link java.util.concurrent.CancellationException}
+	 * @param cancelled polled between statistics; true throws a {@link CancellationException}
 	 */
 	public static List<Scalar> measure(final LabelVolume volume, final BooleanSupplier cancelled) {
 		final int poreIndex = porePhase(volume.phases());
@@ -84,13 +84,6 @@ public final class FidelityStatistics {
 			if (phases.name(p).equalsIgnoreCase("pore")) return p;
 		}
 		return 0;
-	}
-
-	public static String definition() {
-		return "intensive statistics (SPEC §14): volume fractions; of the pore phase (named pore, else phase 0) S_V by face"
-			+ " count, chi26 per volume, (S2(r) - phi^2)/(phi - phi^2) at r = 2, 5, 10 voxels (mean over x, y, z),"
-			+ " fraction in 6-connected clusters spanning an axis (mean over axes), tortuosity factor (mean over"
-			+ " axes); of every phase the mean chord length (mean over axes) and the mean local thickness";
 	}
 
 	private static double meanThickness(final LabelVolume volume, final int phase, final long phaseVoxels,

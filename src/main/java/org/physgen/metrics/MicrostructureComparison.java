@@ -80,26 +80,35 @@ public final class MicrostructureComparison {
 		}
 		if (!spread) return new Comparison(ref, results, null, notes);
 		final List<List<Scalar>> referenceSpread = new ArrayList<>();
-		final Set<Metric> curveMetrics = EnumSet.noneOf(Metric.class);
-		curveMetrics.addAll(metrics);
-		curveMetrics.retainAll(CURVE_METRICS);
-		final Map<String, List<Curve>> referenceCurves = new LinkedHashMap<>();
 		for (final LabelVolume volume : spreadSet) {
 			referenceSpread.add(FidelityStatistics.measure(volume, cancelled));
-			if (!curveMetrics.isEmpty()) {
-				for (final Curve c : MicrostructureStatistics.measure(volume, referenceName, selected, curveMetrics,
-					f -> {}, cancelled).curves()) {
-					referenceCurves.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
-				}
-			}
 			done.next();
 		}
-		final Map<String, CurveBand> bands = new LinkedHashMap<>();
-		referenceCurves.forEach((key, curves) -> bands.put(key, CurveBand.of(curves)));
+		final Map<String, CurveBand> bands = curveBands(spreadSet, referenceName, selected, metrics, cancelled);
 		final String description = heldOut.isEmpty() ? spreadSet.size() + " disjoint " + size + " sub-volumes of "
 			+ referenceName : heldOut.size() + " held-out volumes";
 		return new Comparison(ref, results, FidelityComparison.of(description, size, referenceSpread,
 			generatedSpread).withBands(bands), notes);
+	}
+
+	/** The band of each curve of the chosen metrics over the reference volumes of the generated size. */
+	private static Map<String, CurveBand> curveBands(final List<LabelVolume> volumes, final String referenceName,
+		final int[] phases, final Set<Metric> metrics, final BooleanSupplier cancelled)
+	{
+		final Set<Metric> curveMetrics = EnumSet.noneOf(Metric.class);
+		curveMetrics.addAll(metrics);
+		curveMetrics.retainAll(CURVE_METRICS);
+		if (curveMetrics.isEmpty()) return Map.of();
+		final Map<String, List<Curve>> curves = new LinkedHashMap<>();
+		for (final LabelVolume volume : volumes) {
+			for (final Curve c : MicrostructureStatistics.measure(volume, referenceName, phases, curveMetrics, f -> {},
+				cancelled).curves()) {
+				curves.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+			}
+		}
+		final Map<String, CurveBand> bands = new LinkedHashMap<>();
+		curves.forEach((key, group) -> bands.put(key, CurveBand.of(group)));
+		return bands;
 	}
 
 	/**

@@ -68,12 +68,18 @@ final class HtmlReport {
 			for (final String cell : new String[] { escape(r.statistic()), escape(r.unit()), ReportWriter.number(r
 				.referenceMean()), ReportWriter.number(r.referenceSd()), String.valueOf(r.referenceCount()), ReportWriter
 					.number(r.generatedMean()), ReportWriter.number(r.generatedSd()), String.valueOf(r.generatedCount()),
-				String.format(java.util.Locale.ROOT, "%+.2f", r.z()), r.within() ? "yes" : "no" }) {
+				zText(r.z()), r.within() ? "yes" : "no" }) {
 				sb.append("<td>").append(cell).append("</td>");
 			}
 			sb.append("</tr>\n");
 		}
 		sb.append("</table>\n");
+	}
+
+	private static String zText(final double z) {
+		if (Double.isNaN(z)) return "";
+		if (Double.isInfinite(z)) return z > 0 ? "+inf" : "-inf";
+		return String.format(java.util.Locale.ROOT, "%+.2f", z);
 	}
 
 	private static String title(final Comparison comparison) {

@@ -138,6 +138,65 @@ class StatisticsCommandsTest {
 			"the reference is 32 x 32 x 32 voxels, generated volumes 16 x 16 x 16"));
 	}
 
+	/**
+	 * A 32³ reference is cut into eight 16³ sub-volumes; 16³ volumes of the same generator lie within
+	 * their spread, and fidelity.csv has exactly the documented columns.
+	 */
+	@Test
+	void aLargerReferenceGivesTheNaturalSpread() throws Exception {
+		final Path reference = volume("reference.tif", 32, 1, 0.4);
+		Files.createDirectories(dir.resolve("small"));
+		volume("small/a.tif", 16, 2, 0.4);
+		volume("small/b.tif", 16, 3, 0.4);
+		final Path out = dir.resolve("spread");
+		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
+			"generated", dir.resolve("small").toString(), "metrics", "fractions,s2", "output_dir", out.toFile()));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final List<String> lines = Files.readAllLines(out.resolve("fidelity.csv"));
+		assertEquals("statistic,unit,reference_mean,reference_sd,reference_count,generated_mean,generated_sd,"
+			+ "generated_count,z,within", lines.get(0));
+		assertEquals(13, lines.size(), "one row per statistic and phase");
+		for (final String line : lines.subList(1, lines.size())) {
+			final String[] cells = line.split(",(?=[^\"]*(\"[^\"]*\"[^\"]*)*$)", -1);
+			assertEquals(10, cells.length, line);
+			assertEquals("8", cells[4], line);
+			assertEquals("2", cells[7], line);
+			assertEquals("true", cells[9], line);
+			assertFalse(line.startsWith("voxel count") || line.startsWith("Euler characteristic chi26 [")
+				|| line.startsWith("clusters ("), "no extensive quantity: " + line);
+		}
+		final String html = Files.readString(out.resolve("report.html"));
+		assertTrue(html.indexOf("12 of 12 statistics within natural variability (|z| &lt;= 2) of 8 disjoint 16 x 16"
+			+ " x 16 sub-volumes of reference") < html.indexOf("<h2>Scalars</h2>"), "the page leads with the headline");
+		final JsonObject json = JsonParser.parseString(Files.readString(out.resolve("statistics.json"))).getAsJsonObject();
+		assertEquals(12, json.getAsJsonObject("fidelity").get("matched").getAsInt());
+		final JsonObject band = json.getAsJsonObject("fidelity").getAsJsonObject("curve_bands").getAsJsonObject(
+			"two-point correlation S2 [pore] (z)");
+		assertEquals(5, band.getAsJsonArray("mean").size(), "S2 of the 16-voxel sub-volumes to r = 16 / 4");
+		assertEquals(0.4, band.getAsJsonArray("mean").get(0).getAsDouble(), 0.05, "S2(0) is the porosity");
+	}
+
+	@Test
+	void heldOutVolumesAreTheReferenceSet() throws Exception {
+		final Path reference = volume("reference.tif", 16, 1, 0.4);
+		Files.createDirectories(dir.resolve("held-out"));
+		Files.createDirectories(dir.resolve("generated"));
+		for (int i = 0; i < 3; i++) volume("held-out/h" + i + ".tif", 16, 10 + i, 0.4);
+		volume("generated/g.tif", 16, 20, 0.4);
+		final Path out = dir.resolve("held");
+		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
+			"generated", dir.resolve("generated").toString(), "held_out_dir", dir.resolve("held-out").toFile(), "metrics",
+			"fractions", "output_dir", out.toFile()));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final List<String> lines = Files.readAllLines(out.resolve("fidelity.csv"));
+		assertTrue(lines.get(1).equals("volume fraction [pore],,0.399902,0,3,0.399902,,1,0,true"), lines.get(1));
+		volume("held-out/large.tif", 24, 30, 0.4);
+		final String reason = cancelReason(CompareMicrostructuresCommand.class, Map.of("reference_file", reference
+			.toFile(), "generated", dir.resolve("generated").toString(), "held_out_dir", dir.resolve("held-out").toFile()));
+		assertTrue(reason.startsWith("held_out_dir: volume " + dir.resolve("held-out/large.tif") + " is 24 x 24 x 24"
+			+ " voxels, the generated volumes 16 x 16 x 16"), reason);
+	}
+
 	@Test
 	void badRequestsNameTheParameter() throws Exception {
 		final Path input = volume("rock.tif", 1, 0.25);

@@ -4,16 +4,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** A reference volume's statistics beside those of N generated volumes. */
+/**
+ * A reference volume's statistics beside those of N generated volumes, and, where the reference set
+ * has volumes of the generated size, the natural-spread comparison.
+ */
 public final class Comparison {
 
 	private final VolumeStatistics reference;
 	private final List<VolumeStatistics> generated;
+	private final Fidelity fidelity;
+	private final List<String> notes;
 
 	public Comparison(final VolumeStatistics reference, final List<VolumeStatistics> generated) {
+		this(reference, generated, null, List.of());
+	}
+
+	/**
+	 * @param fidelity the natural-spread comparison, or null when there is none
+	 * @param notes warnings of the comparison itself, e.g. why there is no natural-spread comparison
+	 */
+	public Comparison(final VolumeStatistics reference, final List<VolumeStatistics> generated,
+		final Fidelity fidelity, final List<String> notes)
+	{
 		this.reference = reference;
 		this.generated = List.copyOf(generated);
+		this.fidelity = fidelity;
+		this.notes = List.copyOf(notes);
+	}
+
+	/** The natural-spread comparison, if the reference set had volumes of the generated size. */
+	public Optional<Fidelity> fidelity() {
+		return Optional.ofNullable(fidelity);
 	}
 
 	public VolumeStatistics reference() {
@@ -44,11 +67,11 @@ public final class Comparison {
 	}
 
 	/**
-	 * The warnings of every volume, each prefixed with the volume's name, and one when the volumes
-	 * differ in size.
+	 * The comparison's own notes, the warnings of every volume, each prefixed with the volume's name,
+	 * and one when the volumes differ in size.
 	 */
 	public List<String> warnings() {
-		final List<String> all = new ArrayList<>();
+		final List<String> all = new ArrayList<>(notes);
 		for (final VolumeStatistics v : volumes()) {
 			for (final String w : v.warnings()) all.add(v.volume() + ": " + w);
 		}

@@ -25,6 +25,7 @@ final class HtmlReport {
 			}
 			sb.append(".</p>\n");
 		}
+		comparison.fidelity().ifPresent(f -> fidelity(sb, f));
 		if (!comparison.warnings().isEmpty()) {
 			sb.append("<h2>Warnings</h2>\n<ul>\n");
 			for (final String w : comparison.warnings()) sb.append("<li>").append(escape(w)).append("</li>\n");
@@ -52,6 +53,33 @@ final class HtmlReport {
 		comparison.definitions().forEach((name, text) -> sb.append("<dt>").append(escape(name)).append("</dt><dd>")
 			.append(escape(text)).append("</dd>\n"));
 		return sb.append("</dl>\n</body></html>\n").toString();
+	}
+
+	/** The natural-spread table, headline first; rows outside |z| <= 2 in bold. */
+	private static void fidelity(final StringBuilder sb, final Fidelity fidelity) {
+		sb.append("<h2>Is it the same material?</h2>\n<p><b>").append(escape(fidelity.headline()))
+			.append("</b>. z = (generated mean - reference mean) / reference sd; within when |z| &le; 2.</p>\n<table>\n<tr>");
+		for (final String column : ReportWriter.FIDELITY_COLUMNS.split(",")) {
+			sb.append("<th>").append(column.replace('_', ' ')).append("</th>");
+		}
+		sb.append("</tr>\n");
+		for (final FidelityRow r : fidelity.rows()) {
+			sb.append(r.within() ? "<tr>" : "<tr style=\"font-weight:bold\">");
+			for (final String cell : new String[] { escape(r.statistic()), escape(r.unit()), ReportWriter.number(r
+				.referenceMean()), ReportWriter.number(r.referenceSd()), String.valueOf(r.referenceCount()), ReportWriter
+					.number(r.generatedMean()), ReportWriter.number(r.generatedSd()), String.valueOf(r.generatedCount()),
+				zText(r.z()), r.within() ? "yes" : "no" }) {
+				sb.append("<td>").append(cell).append("</td>");
+			}
+			sb.append("</tr>\n");
+		}
+		sb.append("</table>\n");
+	}
+
+	private static String zText(final double z) {
+		if (Double.isNaN(z)) return "";
+		if (Double.isInfinite(z)) return z > 0 ? "+inf" : "-inf";
+		return String.format(java.util.Locale.ROOT, "%+.2f", z);
 	}
 
 	private static String title(final Comparison comparison) {

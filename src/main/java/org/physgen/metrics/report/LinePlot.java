@@ -11,14 +11,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
 /**
- * Draws a group of curves (the reference in thick black, generated volumes in thin colour) as a PNG,
- * without a display, so reports can be made on headless machines.
+ * Draws a group of curves (the reference in thick black, generated volumes in thin colour, and the
+ * reference set's mean ± sd as a grey band where there is one) as a PNG, without a display, so
+ * reports can be made on headless machines.
  */
 public final class LinePlot {
 
@@ -26,6 +28,7 @@ public final class LinePlot {
 	private static final int HEIGHT = 420;
 	private static final int LEFT = 70, RIGHT = 20, TOP = 36, BOTTOM = 52;
 	private static final Color GENERATED = new Color(214, 96, 39, 170);
+	private static final Color BAND = new Color(150, 150, 150, 110);
 
 	private LinePlot() {}
 
@@ -42,22 +45,39 @@ public final class LinePlot {
 	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
 		final int generatedCount)
 	{
+		return png(title, curves, referenceName, generatedCount, null);
+	}
+
+	/**
+	 * PNG bytes of the curves over the band of the reference set.
+	 *
+	 * @param band mean ± sd of the curve over the reference volumes of the generated size, or null
+	 */
+	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
+		final int generatedCount, final CurveBand band)
+	{
 		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, WIDTH, HEIGHT);
-		final double[] range = range(curves);
+		final List<Curve> extent = new ArrayList<>(curves);
+		if (band != null) extent.addAll(edges(band));
+		final double[] range = range(extent);
 		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], range[3]);
 		drawAxes(g, title, curves.get(0), xAxis, yAxis);
+		if (band != null) {
+			g.setColor(BAND);
+			g.fill(bandShape(edges(band), xAxis, yAxis));
+		}
 		for (int i = curves.size() - 1; i >= 0; i--) {
 			final boolean reference = i == 0;
 			g.setColor(reference ? Color.BLACK : GENERATED);
 			g.setStroke(new BasicStroke(reference ? 2.5f : 1.2f));
 			g.draw(path(curves.get(i), xAxis, yAxis));
 		}
-		drawLegend(g, referenceName, generatedCount);
+		drawLegend(g, referenceName, generatedCount, band != null);
 		g.dispose();
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
@@ -67,6 +87,37 @@ public final class LinePlot {
 			throw new UncheckedIOException(e);
 		}
 		return bytes.toByteArray();
+	}
+
+	/** The lower (mean − sd) and upper (mean + sd) edges of the band. */
+	private static List<Curve> edges(final CurveBand band) {
+		final double[] mean = band.mean(), sd = band.sd(), lower = new double[mean.length], upper = new double[mean.length];
+		for (int i = 0; i < mean.length; i++) {
+			lower[i] = mean[i] - sd[i];
+			upper[i] = mean[i] + sd[i];
+		}
+		return List.of(new Curve("", "", "", "", "", band.x(), lower), new Curve("", "", "", "", "", band.x(), upper));
+	}
+
+	/** The area between the lower edge, left to right, and the upper edge, right to left. */
+	private static Path2D bandShape(final List<Curve> edges, final Axis xAxis, final Axis yAxis) {
+		final Path2D.Double shape = new Path2D.Double();
+		final double[] x = edges.get(0).x(), lower = edges.get(0).y(), upper = edges.get(1).y();
+		for (int i = 0; i < x.length; i++) {
+			if (i == 0) shape.moveTo(px(x[i], xAxis), py(lower[i], yAxis));
+			else shape.lineTo(px(x[i], xAxis), py(lower[i], yAxis));
+		}
+		for (int i = x.length - 1; i >= 0; i--) shape.lineTo(px(x[i], xAxis), py(upper[i], yAxis));
+		shape.closePath();
+		return shape;
+	}
+
+	private static double px(final double x, final Axis xAxis) {
+		return LEFT + xAxis.fraction(x) * (WIDTH - LEFT - RIGHT);
+	}
+
+	private static double py(final double y, final Axis yAxis) {
+		return HEIGHT - BOTTOM - yAxis.fraction(y) * (HEIGHT - TOP - BOTTOM);
 	}
 
 	private static double[] range(final List<Curve> curves) {
@@ -98,10 +149,8 @@ public final class LinePlot {
 				pen = false;
 				continue;
 			}
-			final double px = LEFT + xAxis.fraction(x[i]) * (WIDTH - LEFT - RIGHT);
-			final double py = HEIGHT - BOTTOM - yAxis.fraction(y[i]) * (HEIGHT - TOP - BOTTOM);
-			if (pen) p.lineTo(px, py);
-			else p.moveTo(px, py);
+			if (pen) p.lineTo(px(x[i], xAxis), py(y[i], yAxis));
+			else p.moveTo(px(x[i], xAxis), py(y[i], yAxis));
 			pen = true;
 		}
 		return p;
@@ -142,7 +191,9 @@ public final class LinePlot {
 		g.drawString(title, LEFT, TOP - 12);
 	}
 
-	private static void drawLegend(final Graphics2D g, final String referenceName, final int generatedCount) {
+	private static void drawLegend(final Graphics2D g, final String referenceName, final int generatedCount,
+		final boolean band)
+	{
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
 		final int x = WIDTH - RIGHT - 190, y = TOP + 16;
 		g.setStroke(new BasicStroke(2.5f));
@@ -155,6 +206,12 @@ public final class LinePlot {
 			g.drawLine(x, y + 12, x + 24, y + 12);
 			g.setColor(Color.BLACK);
 			g.drawString(String.format(Locale.ROOT, "generated (%d)", generatedCount), x + 30, y + 16);
+		}
+		if (band) {
+			g.setColor(BAND);
+			g.fillRect(x, y + 24, 24, 8);
+			g.setColor(Color.BLACK);
+			g.drawString("reference set, mean \u00b1 sd", x + 30, y + 32);
 		}
 	}
 

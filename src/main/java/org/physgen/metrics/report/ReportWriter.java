@@ -19,14 +19,23 @@ import com.google.gson.GsonBuilder;
  * sd, relative difference, and a note where an extensive quantity of volumes of different sizes is not
  * compared), {@code curves.csv}, {@code statistics.json} (all of it, for scripts),
  * one PNG per curve under {@code plots/}, and {@code report.html}, a self-contained page with the
- * table, the plots embedded and the definition of every metric. Each file is written atomically.
+ * table, the plots embedded and the definition of every metric; with a natural-spread comparison also
+ * {@code fidelity.csv} ({@link #FIDELITY_COLUMNS}, one row per statistic and phase), which the page
+ * and the JSON lead with. Each file is written atomically.
  */
 public final class ReportWriter {
+
+	/** The header of fidelity.csv. */
+	public static final String FIDELITY_COLUMNS = "statistic,unit,reference_mean,reference_sd,reference_count,"
+		+ "generated_mean,generated_sd,generated_count,z,within";
 
 	private ReportWriter() {}
 
 	/** Writes the report and returns the path of report.html. */
 	public static Path write(final Comparison comparison, final Path directory) throws IOException {
+		if (comparison.fidelity().isPresent()) {
+			AtomicFiles.writeString(directory.resolve("fidelity.csv"), fidelityCsv(comparison.fidelity().get()));
+		}
 		AtomicFiles.writeString(directory.resolve("scalars.csv"), scalarsCsv(comparison));
 		AtomicFiles.writeString(directory.resolve("comparison.csv"), comparisonCsv(comparison));
 		AtomicFiles.writeString(directory.resolve("curves.csv"), curvesCsv(comparison));
@@ -40,11 +49,12 @@ public final class ReportWriter {
 		return html;
 	}
 
-	/** One PNG per curve key, reference first. */
+	/** One PNG per curve key, reference first, over the reference set's band where there is one. */
 	public static Map<String, byte[]> plots(final Comparison comparison) {
 		final Map<String, byte[]> plots = new LinkedHashMap<>();
+		final Map<String, CurveBand> bands = comparison.fidelity().map(Fidelity::bands).orElse(Map.of());
 		comparison.curvesByKey().forEach((key, curves) -> plots.put(key, LinePlot.png(key, curves,
-			"reference: " + comparison.reference().volume(), curves.size() - 1)));
+			"reference: " + comparison.reference().volume(), curves.size() - 1, bands.get(key))));
 		return plots;
 	}
 
@@ -75,6 +85,17 @@ public final class ReportWriter {
 		return sb.toString();
 	}
 
+	static String fidelityCsv(final Fidelity fidelity) {
+		final StringBuilder sb = new StringBuilder(FIDELITY_COLUMNS).append('\n');
+		for (final FidelityRow r : fidelity.rows()) {
+			sb.append(csv(r.statistic())).append(',').append(csv(r.unit())).append(',').append(number(r.referenceMean()))
+				.append(',').append(number(r.referenceSd())).append(',').append(r.referenceCount()).append(',')
+				.append(number(r.generatedMean())).append(',').append(number(r.generatedSd())).append(',')
+				.append(r.generatedCount()).append(',').append(number(r.z())).append(',').append(r.within()).append('\n');
+		}
+		return sb.toString();
+	}
+
 	static String curvesCsv(final Comparison comparison) {
 		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,x,y\n");
 		for (final VolumeStatistics v : comparison.volumes()) {
@@ -92,6 +113,7 @@ public final class ReportWriter {
 
 	static String json(final Comparison comparison) {
 		final Map<String, Object> root = new LinkedHashMap<>();
+		comparison.fidelity().ifPresent(f -> root.put("fidelity", fidelityJson(f)));
 		root.put("reference", comparison.reference());
 		root.put("generated", comparison.generated());
 		final List<Map<String, Object>> rows = new ArrayList<>();
@@ -113,8 +135,37 @@ public final class ReportWriter {
 		return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root);
 	}
 
+	private static Map<String, Object> fidelityJson(final Fidelity fidelity) {
+		final Map<String, Object> map = new LinkedHashMap<>();
+		map.put("headline", fidelity.headline());
+		map.put("reference", fidelity.reference());
+		map.put("reference_volumes", fidelity.referenceVolumes());
+		map.put("size", fidelity.size());
+		map.put("matched", fidelity.matched());
+		final List<Map<String, Object>> rows = new ArrayList<>();
+		for (final FidelityRow r : fidelity.rows()) {
+			final Map<String, Object> row = new LinkedHashMap<>();
+			row.put("statistic", r.statistic());
+			row.put("unit", r.unit());
+			row.put("reference_mean", r.referenceMean());
+			row.put("reference_sd", r.referenceSd());
+			row.put("reference_count", r.referenceCount());
+			row.put("generated_mean", r.generatedMean());
+			row.put("generated_sd", r.generatedSd());
+			row.put("generated_count", r.generatedCount());
+			row.put("z", r.z());
+			row.put("within", r.within());
+			rows.add(row);
+		}
+		map.put("rows", rows);
+		map.put("curve_bands", fidelity.bands());
+		return map;
+	}
+
+	/** "" for NaN, "inf" or "-inf" for infinities, integers without a decimal point. */
 	static String number(final double v) {
 		if (Double.isNaN(v)) return "";
+		if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
 		if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
 		return String.format(Locale.ROOT, "%.6g", v);
 	}

@@ -135,4 +135,61 @@ class ReportWriterTest {
 		assertTrue(page.contains("Microstructure statistics: ketton"));
 		assertTrue(!page.contains("generated mean"));
 	}
+
+	/** The natural-spread table leads the page; a reference without spread gives z = inf, not within. */
+	@Test
+	void fidelityIsWrittenWithItsHeadlineFirst() throws Exception {
+		final Fidelity fidelity = new Fidelity("8 disjoint 16 x 16 x 16 sub-volumes of rock", 8, new GridSize(16, 16,
+			16), List.of(new FidelityRow("volume fraction [pore]", "", 0.2, 0.02, 8, 0.23, 0.01, 2),
+				new FidelityRow("spanning fraction (6-connected) [pore]", "", 1, 0, 8, 0.9, 0.1, 2)));
+		final Comparison withSpread = new Comparison(volume("rock", 32, 0.2, 0.15), List.of(volume("gen-1", 16, 0.22,
+			0.16), volume("gen-2", 16, 0.24, 0.14)), fidelity, List.of());
+		ReportWriter.write(withSpread, dir);
+		assertEquals(List.of(ReportWriter.FIDELITY_COLUMNS, "volume fraction [pore],,0.200000,0.0200000,8,0.230000,"
+			+ "0.0100000,2,1.50000,true", "spanning fraction (6-connected) [pore],,1,0,8,0.900000,0.100000,2,-inf,false"),
+			Files.readAllLines(dir.resolve("fidelity.csv")));
+		final String page = Files.readString(dir.resolve("report.html"));
+		final int headline = page.indexOf("1 of 2 statistics within natural variability (|z| &lt;= 2) of 8 disjoint"
+			+ " 16 x 16 x 16 sub-volumes of rock");
+		assertTrue(headline > 0 && headline < page.indexOf("<h2>Scalars</h2>"), "headline before the scalars");
+		final JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("statistics.json"))).getAsJsonObject();
+		assertEquals(1, json.getAsJsonObject("fidelity").get("matched").getAsInt());
+		assertTrue(Files.notExists(dir.resolve("sub").resolve("fidelity.csv")));
+		ReportWriter.write(comparison, dir.resolve("sub"));
+		assertTrue(Files.notExists(dir.resolve("sub").resolve("fidelity.csv")), "no spread, no fidelity.csv");
+	}
+
+	@Test
+	void aCurveBandIsTheMeanAndSampleSdOverTheCommonRange() {
+		final CurveBand band = CurveBand.of(List.of(new Curve("S2", "pore", "z", "r", "S2", new double[] { 0, 1, 2 },
+			new double[] { 1, 2, 3 }), new Curve("S2", "pore", "z", "r", "S2", new double[] { 0, 1 }, new double[] { 3,
+				4 })));
+		assertEquals(List.of(0.0, 1.0), java.util.Arrays.stream(band.x()).boxed().toList());
+		assertEquals(List.of(2.0, 3.0), java.util.Arrays.stream(band.mean()).boxed().toList());
+		assertEquals(Math.sqrt(2), band.sd()[1], 1e-12);
+		assertEquals(null, CurveBand.of(List.of(comparison.reference().curves().get(0))), "no spread of one curve");
+	}
+
+	@Test
+	void theReferenceBandIsDrawnInGrey() throws Exception {
+		final List<Curve> curves = comparison.curvesByKey().values().iterator().next();
+		final CurveBand band = new CurveBand(new double[] { 0, 1, 2 }, new double[] { 0.2, 0.15, 0.05 },
+			new double[] { 0.05, 0.05, 0.05 });
+		assertTrue(greyPixels(LinePlot.png("S2", curves, "reference", 2, band)) > 1000);
+		assertTrue(greyPixels(LinePlot.png("S2", curves, "reference", 2)) < 200, "only antialiased edges");
+	}
+
+	/** Pixels of the band's grey over white inside the plot area (grid lines are lighter). */
+	private static int greyPixels(final byte[] png) throws Exception {
+		final BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		int grey = 0;
+		for (int y = 40; y < 360; y++) {
+			for (int x = 75; x < 420; x++) {
+				final int rgb = image.getRGB(x, y) & 0xffffff;
+				final int r = rgb >> 16, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+				if (r == g && g == b && r > 180 && r < 215) grey++;
+			}
+		}
+		return grey;
+	}
 }

@@ -10,6 +10,7 @@ import org.physgen.metrics.report.Fidelity;
 import org.physgen.metrics.report.FidelityRow;
 import org.physgen.metrics.report.GridSize;
 import org.physgen.metrics.report.Scalar;
+import org.physgen.metrics.report.SampleMoments;
 import org.physgen.volume.LabelVolume;
 
 /**
@@ -88,7 +89,8 @@ public final class FidelityComparison {
 		final List<FidelityRow> rows = new ArrayList<>();
 		units.forEach((key, unit) -> {
 			final List<Double> r = ref.get(key), g = gen.getOrDefault(key, List.of());
-			rows.add(new FidelityRow(key, unit, mean(r), sd(r), r.size(), mean(g), sd(g), g.size()));
+			rows.add(new FidelityRow(key, unit, SampleMoments.mean(r), SampleMoments.sd(r), r.size(),
+				SampleMoments.mean(g), SampleMoments.sd(g), g.size()));
 		});
 		return new Fidelity(description, reference.size(), size, rows);
 	}
@@ -138,20 +140,5 @@ public final class FidelityComparison {
 		final List<LabelVolume> all = new ArrayList<>(a);
 		all.addAll(b);
 		return all;
-	}
-
-	private static double mean(final List<Double> values) {
-		if (values.isEmpty()) return Double.NaN;
-		double sum = 0;
-		for (final double v : values) sum += v;
-		return sum / values.size();
-	}
-
-	private static double sd(final List<Double> values) {
-		if (values.size() < 2) return Double.NaN;
-		final double mean = mean(values);
-		double sum = 0;
-		for (final double v : values) sum += (v - mean) * (v - mean);
-		return Math.sqrt(sum / (values.size() - 1));
 	}
 }

@@ -60,8 +60,8 @@ public final class Comparison {
 				final Scalar s = byKey(g).get(ref.key());
 				if (s != null) values.add(s.value());
 			}
-			rows.add(new ComparisonRow(ref.key(), ref.unit(), ref.value(), mean(values), sd(values), values.size(),
-				sameSize || !ref.extensive()));
+			rows.add(new ComparisonRow(ref.key(), ref.unit(), ref.value(), SampleMoments.mean(values),
+				SampleMoments.sd(values), values.size(), sameSize || !ref.extensive()));
 		}
 		return rows;
 	}
@@ -117,20 +117,5 @@ public final class Comparison {
 		final Map<String, Scalar> map = new LinkedHashMap<>();
 		for (final Scalar s : statistics.scalars()) map.put(s.key(), s);
 		return map;
-	}
-
-	private static double mean(final List<Double> values) {
-		if (values.isEmpty()) return Double.NaN;
-		double sum = 0;
-		for (final double v : values) sum += v;
-		return sum / values.size();
-	}
-
-	private static double sd(final List<Double> values) {
-		if (values.size() < 2) return Double.NaN;
-		final double mean = mean(values);
-		double sum = 0;
-		for (final double v : values) sum += (v - mean) * (v - mean);
-		return Math.sqrt(sum / (values.size() - 1));
 	}
 }

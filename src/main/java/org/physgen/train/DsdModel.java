@@ -166,8 +166,8 @@ final class DsdModel extends LoadedModel {
 	/**
 	 * Per particle channel and batch item, the sampler holds counts, start counts and counts as
 	 * floats (4 bytes each per voxel), and the rates, the network's raw rates and the outflows (6
-	 * directions, 4 bytes each); the occupancy repair adds a score per phase and four work values
-	 * per voxel, and every finished volume one byte per voxel.
+	 * directions, 4 bytes each); the occupancy repair, one volume at a time, a score per phase and
+	 * four work values per voxel.
 	 */
 	@Override
 	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
@@ -175,7 +175,7 @@ final class DsdModel extends LoadedModel {
 	{
 		final int c = channels.channels();
 		checkSampler("DSD sampling", batch, count, sizeX, sizeY, sizeZ, Direction.COUNT * c,
-			(12 + 3 * 4 * Direction.COUNT) * c, 1 + 4 * (phases().phaseCount() + 4) / (double) count);
+			(12 + 3 * 4 * Direction.COUNT) * c, 4 * (phases().phaseCount() + 4));
 	}
 
 	private static String reverseTime(final double t, final double startTime) {

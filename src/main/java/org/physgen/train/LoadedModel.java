@@ -91,19 +91,20 @@ abstract class LoadedModel implements GenerativeModel {
 
 	/**
 	 * Refuses a run whose sampler arrays would be longer than a Java array or need more heap than
-	 * is available.
+	 * is available. The heap is, per voxel: {@code heapBytesPerBatchItem} for each volume sampled
+	 * together, one byte for each finished volume (the labels are kept until the run ends), and
+	 * {@code heapBytesOnce} for the work done one volume at a time (decoding or repair).
 	 *
 	 * @param arrayValuesPerVoxel values per voxel of the sampler's longest array, per batch item
-	 * @param heapBytesPerVoxel heap bytes per voxel: per batch item, then per volume kept
 	 */
 	protected static void checkSampler(final String work, final int batch, final int count,
 		final int sizeX, final int sizeY, final int sizeZ, final double arrayValuesPerVoxel,
-		final double heapBytesPerBatchItem, final double heapBytesPerVolume)
+		final double heapBytesPerBatchItem, final double heapBytesOnce)
 	{
 		HeapBudget.requireArrayLength(work + " with batch " + batch, batch * arrayValuesPerVoxel, 3,
 			"the network's input or output", sizeX, sizeY, sizeZ, "size");
 		HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "") + ", batch " + batch + ")",
-			batch * heapBytesPerBatchItem + count * heapBytesPerVolume, sizeX, sizeY, sizeZ, "size");
+			batch * heapBytesPerBatchItem + count + heapBytesOnce, sizeX, sizeY, sizeZ, "size");
 	}
 
 	/** The family's sampler check; see {@link #checkSampler(String, int, int, int, int, int, double, double, double)}. */

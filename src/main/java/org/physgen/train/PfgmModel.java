@@ -79,8 +79,7 @@ final class PfgmModel extends LoadedModel {
 	/**
 	 * Per batch item and channel the sampler holds the state, the next state, the derivative and
 	 * the denoised volume, and the denoiser its input and raw output (4 bytes each per voxel); the
-	 * decoding adds a score per phase and a slice value per voxel, and every finished volume one
-	 * byte per voxel.
+	 * decoding, one volume at a time, a score per phase and a slice value per voxel.
 	 */
 	@Override
 	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
@@ -88,7 +87,7 @@ final class PfgmModel extends LoadedModel {
 	{
 		final int c = phases().phaseCount();
 		checkSampler("PFGM++ sampling", batch, count, sizeX, sizeY, sizeZ, c, 6 * 4 * c,
-			1 + 4 * (c + 1) / (double) count);
+			4 * (c + 1));
 	}
 
 	/** The network's condition: each item's target fractions of phases 1..P-1. */

@@ -21,7 +21,10 @@ final class StatisticsReports {
 	static String publish(final Comparison result, final File outputDir, final String windowTitle,
 		final LogService log)
 	{
-		if (log != null) result.warnings().forEach(log::warn);
+		if (log != null) {
+			result.warnings().forEach(log::warn);
+			result.fidelity().ifPresent(fidelity -> log.info(fidelity.headline()));
+		}
 		String report = "";
 		if (outputDir != null) {
 			try {

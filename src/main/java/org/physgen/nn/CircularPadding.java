@@ -10,11 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -28,7 +26,7 @@ import ai.djl.training.ParameterStore;
 final class CircularPadding {
 
 	private static final String BODY = "return torch.pad(x, [1, 1, 1, 1, 1, 1], \"circular\")";
-	private static final Map<Device, ZooModel<NDList, NDList>> MODULES = new ConcurrentHashMap<>();
+	private static final Map<Device, Model> MODULES = new ConcurrentHashMap<>();
 
 	private CircularPadding() {}
 
@@ -37,20 +35,21 @@ final class CircularPadding {
 	 * @return {@code [N, C, D + 2, H + 2, W + 2]}, attached to the manager of {@code x}
 	 */
 	static NDArray pad(final NDArray x) {
-		final ZooModel<NDList, NDList> module = MODULES.computeIfAbsent(x.getDevice(), CircularPadding::load);
+		final Model module = MODULES.computeIfAbsent(x.getDevice(), CircularPadding::load);
 		// Always in training mode: DJL runs a module in inference mode under libtorch's inference guard,
 		// whose outputs autograd refuses to save, and the caller's own gradient mode governs anyway.
 		return module.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), true)
 			.singletonOrThrow();
 	}
 
-	private static ZooModel<NDList, NDList> load(final Device device) {
+	private static Model load(final Device device) {
 		try {
 			final Path file = Files.createTempFile("physgen-circular-padding-", ".pt");
 			try {
 				new TorchScriptArchive(List.of("x"), BODY).write(file);
-				return Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(file)
-					.optEngine(DjlRuntime.ENGINE).optDevice(device).build().loadModel();
+				final Model model = Model.newInstance("circular-padding", device, DjlRuntime.ENGINE);
+				model.load(file);
+				return model;
 			}
 			finally {
 				Files.deleteIfExists(file);
@@ -59,7 +58,7 @@ final class CircularPadding {
 		catch (final IOException e) {
 			throw new UncheckedIOException("circular padding module: " + e.getMessage(), e);
 		}
-		catch (final ModelNotFoundException | MalformedModelException e) {
+		catch (final MalformedModelException e) {
 			throw new IllegalStateException("libtorch could not load the circular padding module: " +
 				e.getMessage(), e);
 		}

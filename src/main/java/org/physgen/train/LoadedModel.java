@@ -97,14 +97,29 @@ abstract class LoadedModel implements GenerativeModel {
 	 *
 	 * @param arrayValuesPerVoxel values per voxel of the sampler's longest array, per batch item
 	 */
-	protected static void checkSampler(final String work, final int batch, final int count,
+	protected void checkSampler(final String work, final int batch, final int count,
 		final int sizeX, final int sizeY, final int sizeZ, final double arrayValuesPerVoxel,
 		final double heapBytesPerBatchItem, final double heapBytesOnce)
 	{
-		HeapBudget.requireArrayLength(work + " with batch " + batch, batch * arrayValuesPerVoxel, 3,
-			"the network's input or output", sizeX, sizeY, sizeZ, "size");
-		HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "") + ", batch " + batch + ")",
-			batch * heapBytesPerBatchItem + count + heapBytesOnce, sizeX, sizeY, sizeZ, "size");
+		try {
+			HeapBudget.requireArrayLength(work + " with batch " + batch, batch * arrayValuesPerVoxel, 3,
+				"the network's input or output", sizeX, sizeY, sizeZ, "size", sizeMultiple());
+			HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "") + ", batch " + batch +
+				")", batch * heapBytesPerBatchItem + count + heapBytesOnce, sizeX, sizeY, sizeZ, "size",
+				sizeMultiple());
+		}
+		catch (final IllegalArgumentException tooLarge) {
+			if (batch == 1) throw tooLarge;
+			try {
+				checkSampler(work, 1, count, sizeX, sizeY, sizeZ, arrayValuesPerVoxel, heapBytesPerBatchItem,
+					heapBytesOnce);
+			}
+			catch (final IllegalArgumentException evenOne) {
+				throw tooLarge;
+			}
+			throw new IllegalArgumentException(tooLarge.getMessage() + "; or a smaller batch (batch 1 fits)",
+				tooLarge);
+		}
 	}
 
 	/** The family's sampler check; see {@link #checkSampler(String, int, int, int, int, int, double, double, double)}. */

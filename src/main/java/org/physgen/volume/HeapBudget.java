@@ -45,10 +45,17 @@ public final class HeapBudget {
 	public static void require(final String work, final double bytesPerVoxel, final int sizeX,
 		final int sizeY, final int sizeZ, final String sizeParameter)
 	{
+		require(work, bytesPerVoxel, sizeX, sizeY, sizeZ, sizeParameter, 1);
+	}
+
+	/** As {@link #require(String, double, int, int, int, String)}, suggesting a multiple of {@code multiple}. */
+	public static void require(final String work, final double bytesPerVoxel, final int sizeX,
+		final int sizeY, final int sizeZ, final String sizeParameter, final int multiple)
+	{
 		final double need = bytesPerVoxel * voxels(sizeX, sizeY, sizeZ);
 		final long available = available();
 		if (need <= available) return;
-		final int edge = (int) Math.floor(Math.cbrt(available / bytesPerVoxel));
+		final int edge = (int) Math.floor(Math.cbrt(available / bytesPerVoxel)) / multiple * multiple;
 		throw new IllegalArgumentException(String.format(Locale.ROOT,
 			"%s at %d x %d x %d voxels needs about %s of Java heap, more than the %s its limit of %s leaves " +
 				"for it: %s%s", work, sizeX, sizeY, sizeZ, format(need), format(available),
@@ -68,10 +75,19 @@ public final class HeapBudget {
 		final int dimensions, final String what, final int sizeX, final int sizeY, final int sizeZ,
 		final String sizeParameter)
 	{
+		requireArrayLength(work, valuesPerVoxel, dimensions, what, sizeX, sizeY, sizeZ, sizeParameter, 1);
+	}
+
+	/** As {@link #requireArrayLength(String, double, int, String, int, int, int, String)}, suggesting a multiple of {@code multiple}. */
+	public static void requireArrayLength(final String work, final double valuesPerVoxel,
+		final int dimensions, final String what, final int sizeX, final int sizeY, final int sizeZ,
+		final String sizeParameter, final int multiple)
+	{
 		final double elements = valuesPerVoxel * (dimensions == 2 ? (double) sizeX * sizeY
 			: voxels(sizeX, sizeY, sizeZ));
 		if (elements <= MAX_ARRAY_LENGTH) return;
-		final long edge = (long) Math.floor(Math.pow(MAX_ARRAY_LENGTH / valuesPerVoxel, 1.0 / dimensions));
+		final long edge = (long) Math.floor(Math.pow(MAX_ARRAY_LENGTH / valuesPerVoxel, 1.0 / dimensions)) /
+			multiple * multiple;
 		throw new IllegalArgumentException(String.format(Locale.ROOT,
 			"%s at %d x %d x %d voxels is too large: %s would hold %.3g values, more than the %d a Java " +
 				"array can hold; use %s %d or less", work, sizeX, sizeY, sizeZ, what, elements,

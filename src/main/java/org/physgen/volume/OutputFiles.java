@@ -8,7 +8,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -34,19 +36,25 @@ public final class OutputFiles {
 		if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
 			throw new IllegalArgumentException(parameter + " '" + absolute + "' is a file, not a folder");
 		}
+		final List<Path> created = missingFolders(absolute);
 		try {
-			Files.createDirectories(absolute);
+			try {
+				Files.createDirectories(absolute);
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException(parameter + " '" + absolute + "': the folder cannot be created: "
+					+ reason(e), e);
+			}
+			try {
+				probe(absolute);
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException(parameter + " '" + absolute + "': cannot write in this folder: "
+					+ reason(e), e);
+			}
 		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException(parameter + " '" + absolute + "': the folder cannot be created: "
-				+ reason(e), e);
-		}
-		try {
-			probe(absolute);
-		}
-		catch (final IOException e) {
-			throw new IllegalArgumentException(parameter + " '" + absolute + "': cannot write in this folder: "
-				+ reason(e), e);
+		finally {
+			removeEmpty(created);
 		}
 	}
 
@@ -66,6 +74,7 @@ public final class OutputFiles {
 				+ " replace a file that you protected");
 		}
 		final Path folder = absolute.getParent();
+		final List<Path> created = missingFolders(folder);
 		try {
 			Files.createDirectories(folder);
 			probe(folder);
@@ -73,6 +82,31 @@ public final class OutputFiles {
 		catch (final IOException e) {
 			throw new IllegalArgumentException(parameter + " '" + absolute + "' cannot be written: " + reason(e),
 				e);
+		}
+		finally {
+			removeEmpty(created);
+		}
+	}
+
+	/** The folders of the path that do not exist yet, deepest first. */
+	private static List<Path> missingFolders(final Path folder) {
+		final List<Path> missing = new ArrayList<>();
+		for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) missing.add(p);
+		return missing;
+	}
+
+	/**
+	 * Removes the folders a check created, so that a run refused later leaves nothing behind; the
+	 * writers create them again when they write.
+	 */
+	private static void removeEmpty(final List<Path> folders) {
+		for (final Path p : folders) {
+			try {
+				Files.deleteIfExists(p);
+			}
+			catch (final IOException e) {
+				return;
+			}
 		}
 	}
 

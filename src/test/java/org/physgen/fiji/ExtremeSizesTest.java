@@ -60,6 +60,9 @@ class ExtremeSizesTest {
 			"device", "cpu", "threads", 1, "size", 100_000, "count", 1);
 		assertTrue(cube.startsWith("PFGM++ sampling with batch 1 at 100000 x 100000 x 100000 voxels is too large"),
 			cube);
+		final int suggested = Integer.parseInt(cube.replaceAll(".*use size (\\d+) or less.*", "$1"));
+		assertTrue(suggested > 0 && suggested % TinyModels.sizeMultiple(TinyModels.pfgm()) == 0,
+			"the suggested size is one the model accepts: " + cube);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.physgen.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,11 +40,16 @@ class OutputFilesTest {
 	}
 
 	@Test
-	void aMissingFolderIsCreatedAndLeftEmpty() throws IOException {
+	void aMissingFolderIsProbedAndRemovedAgainSoThatARefusedRunLeavesNothing() throws IOException {
 		final Path folder = dir.resolve("runs").resolve("today");
 		OutputFiles.requireWritableFolder("output_dir", folder);
+		assertFalse(Files.exists(dir.resolve("runs")), "the folders the check created are removed");
+		OutputFiles.requireWritableFile("model_file", dir.resolve("models").resolve("rock.physgen"));
+		assertFalse(Files.exists(dir.resolve("models")));
+		Files.createDirectories(folder);
+		OutputFiles.requireWritableFolder("output_dir", folder);
 		try (Stream<Path> files = Files.list(folder)) {
-			assertEquals(List.of(), files.toList(), "the probe file is deleted");
+			assertEquals(List.of(), files.toList(), "an existing folder stays, without the probe file");
 		}
 	}
 

@@ -1,13 +1,22 @@
 package org.physgen.cli;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.physgen.fiji.DeclaredDefaults;
 import org.physgen.fiji.ParameterValues;
@@ -24,6 +33,9 @@ import ij.ImagePlus;
 /** Checks the options against a command's parameters, runs it and reports its outputs. */
 final class CommandRunner {
 
+	/** Output folders hold files and one level of subfolders (a report's plots). */
+	private static final int OUTPUT_DEPTH = 2;
+
 	private final Context context;
 	private final ConvertService convert;
 	private final PrintStream out;
@@ -38,6 +50,12 @@ final class CommandRunner {
 
 	int run(final CommandInfo info, final Map<String, Object> options) {
 		final Map<String, Object> inputs = checkedInputs(info, options);
+		final Map<Path, FileTime> before = new HashMap<>();
+		for (final ModuleItem<?> item : CommandCatalog.userInputs(info)) {
+			if (inputs.get(item.getName()) instanceof File file && isSaveTarget(item)) {
+				before.putAll(files(file.toPath()));
+			}
+		}
 		final long start = System.nanoTime();
 		final Module module;
 		try {
@@ -61,10 +79,15 @@ final class CommandRunner {
 			err.println("physgen: " + info.getTitle() + ": " + command.getCancelReason());
 			return PhysGenCli.FAILED;
 		}
-		for (final ModuleItem<?> item : info.outputs()) report(item.getName(), item.getValue(module));
+		final Set<String> saved = new HashSet<>();
+		for (final ModuleItem<?> item : info.outputs()) report(item.getName(), item.getValue(module), saved);
 		for (final ModuleItem<?> item : CommandCatalog.userInputs(info)) {
-			if (item.getValue(module) instanceof File file && isSaveTarget(item) && file.exists()) {
-				out.printf("saved: %s%n", file.getAbsolutePath());
+			if (item.getValue(module) instanceof File file && isSaveTarget(item)) {
+				files(file.toPath()).forEach((path, time) -> {
+					if (!time.equals(before.get(path)) && saved.add(path.toString())) {
+						out.printf("saved: %s%n", path);
+					}
+				});
 			}
 		}
 		out.printf("%s finished in %.1f s%n", info.getTitle(), (System.nanoTime() - start) / 1e9);
@@ -139,7 +162,31 @@ final class CommandRunner {
 		return style != null && (style.contains("save") || style.contains("directory"));
 	}
 
-	private void report(final String name, final Object value) {
+	/**
+	 * The files at or below an output location with their modification times, in path order, leaving
+	 * out hidden temporary files; compared before and after a run, they tell which files it wrote.
+	 */
+	private static Map<Path, FileTime> files(final Path location) {
+		final Map<Path, FileTime> files = new TreeMap<>();
+		if (!Files.exists(location)) return files;
+		try (Stream<Path> paths = Files.walk(location.toAbsolutePath(), OUTPUT_DEPTH)) {
+			paths.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+				.forEach(f -> {
+					try {
+						files.put(f, Files.getLastModifiedTime(f));
+					}
+					catch (final IOException e) {
+						// gone or unreadable between listing and reading: not a file this run wrote
+					}
+				});
+		}
+		catch (final IOException | UncheckedIOException e) {
+			return files;
+		}
+		return files;
+	}
+
+	private void report(final String name, final Object value, final Set<String> saved) {
 		if (value instanceof ImagePlus imp) {
 			out.printf("%s: %s (%d x %d x %d)%n", name, imp.getTitle(), imp.getWidth(), imp.getHeight(),
 				imp.getNSlices());
@@ -147,7 +194,9 @@ final class CommandRunner {
 		else if (value instanceof String text) {
 			// a list of files, one per line, prints as one "saved: path" line each
 			for (final String line : text.split("\n")) {
-				if (!line.isEmpty()) out.printf("%s: %s%n", name, line);
+				if (line.isEmpty()) continue;
+				out.printf("%s: %s%n", name, line);
+				if (name.equals("saved")) saved.add(line);
 			}
 		}
 		else if (value != null) {

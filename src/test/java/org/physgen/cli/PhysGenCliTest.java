@@ -104,6 +104,31 @@ class PhysGenCliTest {
 		assertTrue(stderr().contains("size=8.5 is not a valid int (a whole number)"), stderr());
 	}
 
+	/** "saved:" lines list each file the run wrote, never a folder, and never a folder given as input. */
+	@Test
+	void savedLinesListTheFilesWrittenNotTheFolders() throws Exception {
+		final Path heldOut = dir.resolve("held-out");
+		for (final int seed : new int[] { 2, 3 }) {
+			assertEquals(0, physgen("run", "Synthetic Microstructure", "size=16,seed=" + seed + ",output_file='" +
+				heldOut.resolve(seed + ".tif") + "'"), stderr());
+		}
+		final Path generated = dir.resolve("generated.tif");
+		assertEquals(0, physgen("run", "Synthetic Microstructure", "size=16,seed=4,output_file='" + generated + "'"),
+			stderr());
+		out.reset();
+		final Path reports = dir.resolve("reports");
+		assertEquals(0, physgen("run", "Compare Microstructures", "reference_file='" + generated + "',generated='" +
+			generated + "',metrics='fractions',held_out_dir='" + heldOut + "',output_dir='" + reports + "'"),
+			stderr());
+		final String printed = out.toString(StandardCharsets.UTF_8);
+		final java.util.List<String> saved = printed.lines().filter(l -> l.startsWith("saved: ")).map(l -> l
+			.substring(7)).toList();
+		assertTrue(saved.contains(reports.resolve("report.html").toAbsolutePath().toString()), printed);
+		assertTrue(saved.contains(reports.resolve("fidelity.csv").toAbsolutePath().toString()), printed);
+		for (final String path : saved) assertTrue(Files.isRegularFile(Path.of(path)), path + " is not a file");
+		assertFalse(saved.stream().anyMatch(p -> p.startsWith(heldOut.toAbsolutePath().toString())), printed);
+	}
+
 	@Test
 	void unquotedWordsAndBareFlags() throws Exception {
 		final Path bare = dir.resolve("bare.tif"), keyed = dir.resolve("keyed.tif"), off = dir.resolve("off.tif");

@@ -53,6 +53,13 @@ class StatisticsCommandsTest {
 		return volume(name, 24, seed, fraction);
 	}
 
+	/** Two 16³ volumes (seeds 2 and 3) in the folder "small", the generated set of the size tests. */
+	private void smallVolumes(final double fraction) throws Exception {
+		Files.createDirectories(dir.resolve("small"));
+		volume("small/a.tif", 16, 2, fraction);
+		volume("small/b.tif", 16, 3, fraction);
+	}
+
 	private Path volume(final String name, final int size, final long seed, final double fraction) throws Exception {
 		final LabelVolume v = SyntheticMicrostructures.generate(new SyntheticSpec(SyntheticKind.GAUSSIAN_FIELD, size,
 			size, size, new double[] { fraction }, 2.5, 3, false, seed, VoxelSize.DEFAULT));
@@ -104,9 +111,7 @@ class StatisticsCommandsTest {
 	@Test
 	void comparisonAcrossSizesComparesDensitiesNotCounts() throws Exception {
 		final Path reference = volume("reference.tif", 32, 1, 0.25);
-		Files.createDirectories(dir.resolve("small"));
-		volume("small/a.tif", 16, 2, 0.25);
-		volume("small/b.tif", 16, 3, 0.25);
+		smallVolumes(0.25);
 		final Path out = dir.resolve("sizes");
 		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
 			"generated", dir.resolve("small").toString(), "metrics", "fractions,euler,components", "phases", "pore",
@@ -145,9 +150,7 @@ class StatisticsCommandsTest {
 	@Test
 	void aLargerReferenceGivesTheNaturalSpread() throws Exception {
 		final Path reference = volume("reference.tif", 32, 1, 0.4);
-		Files.createDirectories(dir.resolve("small"));
-		volume("small/a.tif", 16, 2, 0.4);
-		volume("small/b.tif", 16, 3, 0.4);
+		smallVolumes(0.4);
 		final Path out = dir.resolve("spread");
 		final CommandModule module = run(CompareMicrostructuresCommand.class, Map.of("reference_file", reference.toFile(),
 			"generated", dir.resolve("small").toString(), "metrics", "fractions,s2", "output_dir", out.toFile()));

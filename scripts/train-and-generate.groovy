@@ -16,8 +16,8 @@
 //   ImageJ-linux64 --headless --run train-and-generate.groovy \
 //     "input='rock.tif',modelFile='rock.physgen',family='dsd',steps=500,cropSize=32,count=4,size=64,fractions='0.2',seed=1,outputDir='out'"
 
-import org.physgen.train.GenerationRequest
-import org.physgen.train.TargetFractions
+import org.physgen.model.GenerationRequest
+import org.physgen.model.TargetFractions
 
 def volume = physgen.read(input.path)
 def config = family == "dsd" ? physgen.dsdConfig(modelFile.path) : physgen.pfgmConfig(modelFile.path)

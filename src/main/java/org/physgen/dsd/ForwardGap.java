@@ -2,7 +2,7 @@ package org.physgen.dsd;
 
 import java.util.Arrays;
 
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * How much there is to learn at each time: the process-likelihood divergence of the forward rates r

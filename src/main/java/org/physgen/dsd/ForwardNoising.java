@@ -3,7 +3,7 @@ package org.physgen.dsd;
 import java.util.stream.IntStream;
 
 import org.physgen.lattice.Schedule;
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * Forward noising of label crops and the reverse-rate targets of SPEC 4.3. Every particle (voxel

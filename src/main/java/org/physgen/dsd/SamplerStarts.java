@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.lattice.Schedule;
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /** Initial states {@code n[c][v]} for {@link TauLeapSampler}. */
 public final class SamplerStarts {

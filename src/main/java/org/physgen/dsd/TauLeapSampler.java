@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.physgen.lattice.Schedule;
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * Reverse-time tau-leap integration of the DSD jump process (SPEC 4.4) from the schedule's final
@@ -41,8 +41,8 @@ public final class TauLeapSampler {
 	 *          into or out of a voxel outside the mask
 	 * @param cancelled polled once per step; the run ends with a {@link CancellationException}
 	 */
-	public SamplerRun sample(final int[][][] start, final boolean[] evolving,
-		final SamplerSettings settings, final SamplerListener listener,
+	public SampledCounts sample(final int[][][] start, final boolean[] evolving,
+		final SamplerSettings settings, final TauLeapListener listener,
 		final BooleanSupplier cancelled)
 	{
 		final BatchShape shape = new BatchShape(start.length, channels, grid);
@@ -88,7 +88,7 @@ public final class TauLeapSampler {
 			t = dt >= t ? 0 : t - dt;
 			listener.stepped(evaluations, t, startTime);
 		}
-		return new SamplerRun(counts, evaluations);
+		return new SampledCounts(counts, evaluations);
 	}
 
 	/**

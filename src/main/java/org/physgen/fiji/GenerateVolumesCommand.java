@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.physgen.mass.PhaseCounts;
-import org.physgen.train.GenerationRequest;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.TargetFractions;
+import org.physgen.model.GenerationRequest;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.TargetFractions;
+import org.physgen.nn.DsdProcess;
+import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
@@ -63,7 +64,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 
 	@Parameter(label = "Tolerance (DSD)", min = "0.001", max = "1", stepSize = "0.01",
 		description = "DSD sampler step control: smaller is slower and more accurate")
-	private double tolerance = GenerationRequest.DEFAULT_TOLERANCE;
+	private double tolerance = DsdProcess.DEFAULT_TOLERANCE;
 
 	@Parameter(label = "Step fraction (DSD)", min = "0", max = "0.99", stepSize = "0.01",
 		description = "DSD steps may span this fraction of the remaining time while the volume is still noise;"
@@ -72,7 +73,7 @@ public class GenerateVolumesCommand extends ContextCommand {
 
 	@Parameter(label = "Steps (PFGM++)", min = "2",
 		description = "PFGM++ noise levels (2 x steps - 1 network evaluations)")
-	private int steps = GenerationRequest.DEFAULT_STEPS;
+	private int steps = PfgmProcess.DEFAULT_STEPS;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
 	private int batch = 4;
@@ -112,10 +113,10 @@ public class GenerateVolumesCommand extends ContextCommand {
 				ProgressListeners.lines(log))) {
 				final int sx = size_x > 0 ? size_x : size, sy = size_y > 0 ? size_y : size,
 					sz = size_z > 0 ? size_z : size;
-				ModelFiles.checkSize(size_x > 0 ? "size_x" : "size", sx, model);
-				ModelFiles.checkSize(size_y > 0 ? "size_y" : "size", sy, model);
-				ModelFiles.checkSize(size_z > 0 ? "size_z" : "size", sz, model);
-				checkTargets(targets, model, (long) sx * sy * sz);
+				model.requireSize(size_x > 0 ? "size_x" : "size", sx);
+				model.requireSize(size_y > 0 ? "size_y" : "size", sy);
+				model.requireSize(size_z > 0 ? "size_z" : "size", sz);
+				model.requireTargets(targets, (long) sx * sy * sz);
 				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
 					batch, tolerance, steps, step_fraction);
 				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
@@ -125,19 +126,6 @@ public class GenerateVolumesCommand extends ContextCommand {
 				volumes = stack(generated, String.format(Locale.ROOT, "%s-%d", base, seed));
 			}
 		});
-	}
-
-	/** Explicit fractions must list one value per phase 1..P-1 and give every phase a voxel. */
-	private static void checkTargets(final TargetFractions targets, final GenerativeModel model, final long voxels) {
-		if (targets.kind() != TargetFractions.Kind.EXPLICIT) return;
-		final double[] f = targets.fractions();
-		final int phases = model.phases().phaseCount();
-		if (f.length != phases - 1) {
-			throw new IllegalArgumentException("fractions " + Arrays.toString(f) + " gives "
-				+ f.length + " value" + (f.length > 1 ? "s" : "") + ", but the model has " + phases
-				+ " phases " + model.phases().names() + ": give " + (phases - 1) + " (phases 1.." + (phases - 1) + ")");
-		}
-		PhaseCounts.fromFractions(f, voxels);
 	}
 
 	private String save(final List<LabelVolume> generated, final String base) {

@@ -1,16 +1,14 @@
 package org.physgen.fiji;
 
-import ij.ImagePlus;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
+import org.physgen.PhysGenModels;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.ModelMetadata;
-import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
 import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
@@ -19,6 +17,8 @@ import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
 
 /**
  * Plugins > PhysGen > Import TorchScript Model: wraps a network exported from PyTorch (TorchScript
@@ -105,7 +105,7 @@ public class ImportTorchScriptModelCommand extends ContextCommand {
 			catch (final IOException e) {
 				throw new IllegalArgumentException(FailureReasons.withFile(e), e);
 			}
-			summary = ModelMetadata.displayName(metadata.family()) + " model " +
+			summary = metadata.family().displayName() + " model " +
 				model_file.getAbsolutePath() + " with phases " + metadata.phases().names() + ", crop " +
 				metadata.cropSize();
 		});

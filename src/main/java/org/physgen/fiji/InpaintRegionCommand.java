@@ -4,10 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
 
-import org.physgen.nn.ModelFamily;
-import org.physgen.train.GenerationRequest;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.InpaintRequest;
+import org.physgen.model.GenerationRequest;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.InpaintRegions;
+import org.physgen.nn.DsdProcess;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
@@ -60,7 +60,7 @@ public class InpaintRegionCommand extends ContextCommand {
 
 	@Parameter(label = "Tolerance", min = "0.001", max = "1", stepSize = "0.01",
 		description = "Sampler step control: smaller is slower and more accurate")
-	private double tolerance = GenerationRequest.DEFAULT_TOLERANCE;
+	private double tolerance = DsdProcess.DEFAULT_TOLERANCE;
 
 	@Parameter(label = "Step fraction", min = "0", max = "0.99", stepSize = "0.01",
 		description = "Steps may span this fraction of the remaining time while the region is still noise;"
@@ -99,22 +99,14 @@ public class InpaintRegionCommand extends ContextCommand {
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final LabelVolume volume = input.volume();
 			final byte[][] mask = mask(volume);
-			final long[] before = counts(volume, mask);
-			final long voxels = Arrays.stream(before).sum();
-			final long[] after = region_counts == null || region_counts.isBlank() ? null
-				: InpaintRegions.parse(region_counts, volume.phases().phaseCount(), voxels);
+			final long[] before = InpaintRegions.counts(volume, mask);
 			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
 				ProgressListeners.lines(log))) {
-				ModelFiles.requireFamily(model, ModelFamily.DSD, "Inpaint Region");
-				ModelFiles.checkSize("the volume's x size", volume.sizeX(), model);
-				ModelFiles.checkSize("the volume's y size", volume.sizeY(), model);
-				ModelFiles.checkSize("the volume's z size", volume.sizeZ(), model);
-				final LabelVolume result = model.inpaint(new InpaintRequest(volume, mask, after, seed, tolerance,
-					step_fraction),
-					ProgressListeners.generation(this, status, log, "Inpainting"));
+				final LabelVolume result = InpaintRegions.inpaint(model, volume, mask, region_counts, seed,
+					tolerance, step_fraction, ProgressListeners.generation(this, status, log, "Inpainting"));
 				if (output_file != null) save(result);
-				region = voxels + " voxels, phase counts " + Arrays.toString(before) + " -> "
-					+ Arrays.toString(counts(result, mask));
+				region = Arrays.stream(before).sum() + " voxels, phase counts " + Arrays.toString(before) + " -> "
+					+ Arrays.toString(InpaintRegions.counts(result, mask));
 				inpainted = ImagePlusVolumes.toImagePlus(result, input.name() + "-inpainted");
 			}
 		});
@@ -129,29 +121,12 @@ public class InpaintRegionCommand extends ContextCommand {
 			catch (final IOException | VolumeFormatException e) {
 				throw new IllegalArgumentException("mask_file '" + mask_file + "' could not be read: " + FailureReasons.of(e), e);
 			}
-			if (mask.sizeX() != volume.sizeX() || mask.sizeY() != volume.sizeY() || mask.sizeZ() != volume.sizeZ()) {
-				throw new IllegalArgumentException("mask_file '" + mask_file + "' is " + mask.sizeX() + " x "
-					+ mask.sizeY() + " x " + mask.sizeZ() + ", the volume " + volume.sizeX() + " x "
-					+ volume.sizeY() + " x " + volume.sizeZ());
-			}
-			return mask.slices();
+			return InpaintRegions.mask(mask, volume, "mask_file '" + mask_file + "'");
 		}
 		if (box == null || box.isBlank()) {
 			throw new IllegalArgumentException("no region: give mask_file or box (x,y,z,width,height,depth)");
 		}
 		return InpaintRegions.box(box, volume.sizeX(), volume.sizeY(), volume.sizeZ());
-	}
-
-	/** Phase voxel counts inside the mask. */
-	private static long[] counts(final LabelVolume volume, final byte[][] mask) {
-		final long[] counts = new long[volume.phases().phaseCount()];
-		for (int z = 0; z < mask.length; z++) {
-			final byte[] labels = volume.slice(z);
-			for (int i = 0; i < labels.length; i++) {
-				if (mask[z][i] != 0) counts[labels[i]]++;
-			}
-		}
-		return counts;
 	}
 
 	private void save(final LabelVolume result) {

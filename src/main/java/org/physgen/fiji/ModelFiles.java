@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 
+import org.physgen.PhysGenModels;
+import org.physgen.model.GenerativeModel;
 import org.physgen.nn.ComputeDevice;
-import org.physgen.nn.ModelFamily;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.PhysGenModels;
 import org.physgen.volume.FailureReasons;
 
 /** Opens the model bundle a command was given, with messages that name the parameter and the file. */
@@ -36,30 +35,6 @@ final class ModelFiles {
 		catch (final IOException | IllegalArgumentException e) {
 			throw new IllegalArgumentException("model_file '" + modelFile.getAbsolutePath()
 				+ "' could not be read: " + FailureReasons.of(e), e);
-		}
-	}
-
-	/** Refuses a model of the other family, naming both. */
-	static void requireFamily(final GenerativeModel model, final ModelFamily family, final String command) {
-		if (model.family() != family) {
-			throw new IllegalArgumentException("model_file '" + model.file() + "' holds a " + label(model.family())
-				+ " model; " + command + " needs a " + label(family) + " model");
-		}
-	}
-
-	static String label(final ModelFamily family) {
-		return family == ModelFamily.DSD ? "DSD" : "PFGM++";
-	}
-
-	/** Checks one edge length against the model: at least 1 and a multiple of its size multiple. */
-	static void checkSize(final String parameter, final int size, final GenerativeModel model) {
-		if (size < 1) throw new IllegalArgumentException(parameter + " must be at least 1, got " + size);
-		final int multiple = model.sizeMultiple();
-		if (size % multiple != 0) {
-			final int lower = size / multiple * multiple;
-			throw new IllegalArgumentException(parameter + " = " + size + " is not a multiple of " + multiple
-				+ ", the size multiple of this model's network; use " + (lower > 0 ? lower + " or " : "")
-				+ (lower + multiple));
 		}
 	}
 }

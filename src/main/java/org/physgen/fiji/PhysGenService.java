@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.physgen.train.GenerationListener;
-import org.physgen.train.GenerationRequest;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.PhysGenModels;
-import org.physgen.train.TargetFractions;
+import org.physgen.PhysGenModels;
+import org.physgen.metrics.Metric;
+import org.physgen.metrics.MicrostructureStatistics;
+import org.physgen.metrics.report.VolumeStatistics;
+import org.physgen.model.GenerationListener;
+import org.physgen.model.GenerationRequest;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.InpaintRegions;
+import org.physgen.model.TargetFractions;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
@@ -36,6 +40,8 @@ import ij.ImagePlus;
  * model = physgen.load("rock.physgen")
  * volumes = physgen.generate(model, 4, 64, "0.2", 7)
  * physgen.save(volumes[0], "rock-gen-1.tif")
+ * edited = physgen.inpaint(model, volume, "8,8,8,16,16,16", "", 3)
+ * table = physgen.statistics(edited, "all", "fractions,s2")
  * model.close()
  * </pre>
  * Paths are strings so every script language can pass them. Training progress and model messages
@@ -112,13 +118,45 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 
 	/** Generates volumes as the request says (sizes per axis, batch size, sampler settings). */
 	public List<LabelVolume> generate(final GenerativeModel model, final GenerationRequest request) {
-		return model.generate(request, new GenerationListener() {
+		return model.generate(request, loggingGenerationListener());
+	}
 
-			@Override
-			public void log(final String message) {
-				if (log != null) log.info(message);
-			}
-		});
+	/**
+	 * Regenerates a box of a volume with a model that can inpaint, keeping every voxel outside it,
+	 * with the model's sampler settings.
+	 *
+	 * @param box "x,y,z,width,height,depth" in voxels, the first corner from 0
+	 * @param regionCounts "" to keep the box's phase counts, or its counts as Inpaint Region takes them
+	 * @throws IllegalArgumentException naming the rule broken (box, region counts, size or model)
+	 */
+	public LabelVolume inpaint(final GenerativeModel model, final LabelVolume volume, final String box,
+		final String regionCounts, final long seed)
+	{
+		return inpaint(model, volume, InpaintRegions.box(box, volume.sizeX(), volume.sizeY(), volume.sizeZ()),
+			regionCounts, seed);
+	}
+
+	/**
+	 * As {@link #inpaint(GenerativeModel, LabelVolume, String, String, long)}, with the region as a
+	 * per-slice mask ({@code mask[z][x + sizeX·y]} non-zero = regenerate).
+	 */
+	public LabelVolume inpaint(final GenerativeModel model, final LabelVolume volume, final byte[][] mask,
+		final String regionCounts, final long seed)
+	{
+		return InpaintRegions.inpaint(model, volume, mask, regionCounts, seed, GenerationRequest.MODEL_SETTING,
+			GenerationRequest.DEFAULT_STEP_FRACTION, loggingGenerationListener());
+	}
+
+	/**
+	 * Microstructure statistics of a volume, as Microstructure Statistics measures them.
+	 *
+	 * @param phases "all", or comma-separated phase indices or names
+	 * @param metrics "all", or comma-separated metric names (fractions, s2, lineal_path, ...)
+	 * @throws IllegalArgumentException naming an unknown phase or metric, or when the heap is too small
+	 */
+	public VolumeStatistics statistics(final LabelVolume volume, final String phases, final String metrics) {
+		return MicrostructureStatistics.measure(volume, "volume", MicrostructureStatistics.parsePhases(phases,
+			volume.phases()), Metric.parseList(metrics), fraction -> {}, () -> false);
 	}
 
 	/** Reads a segmented volume (TIFF, or a ZIP holding one). */
@@ -146,6 +184,16 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 		final List<ImagePlus> images = new ArrayList<>();
 		for (int i = 0; i < volumes.size(); i++) images.add(image(volumes.get(i), title + "-" + (i + 1)));
 		return images;
+	}
+
+	private GenerationListener loggingGenerationListener() {
+		return new GenerationListener() {
+
+			@Override
+			public void log(final String message) {
+				if (log != null) log.info(message);
+			}
+		};
 	}
 
 	private TrainingListener loggingListener() {

@@ -5,8 +5,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
-import org.physgen.train.GenerationListener;
-import org.physgen.train.GenerationProgress;
+import org.physgen.model.GenerationListener;
+import org.physgen.model.GenerationProgress;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
 import org.scijava.app.StatusService;

@@ -7,14 +7,14 @@ import java.util.Locale;
 
 import org.physgen.mass.PhaseCounts;
 import org.physgen.metrics.GaussianFieldFit;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.PhysGenModels;
 import org.physgen.train.Durations;
-import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingResult;
 import org.physgen.volume.FailureReasons;
@@ -116,7 +116,7 @@ abstract class TrainModelCommand extends ContextCommand {
 
 	private static String summary(final TrainingConfig config, final TrainingResult result, final double seconds) {
 		final String done = String.format(Locale.ROOT, "%s model: %d steps, final loss %.4g, in %s",
-			ModelFiles.label(config.family()), result.steps(), result.finalLoss(),
+			config.family().displayName(), result.steps(), result.finalLoss(),
 			Durations.describe(seconds));
 		if (!result.cancelled()) return done;
 		return done + "; stopped early at your request: the model is a valid checkpoint, continue with"

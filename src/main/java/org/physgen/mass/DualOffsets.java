@@ -2,7 +2,7 @@ package org.physgen.mass;
 
 import java.util.Arrays;
 
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * Gauss-Seidel sweeps on the per-phase offsets lambda of the assignment's dual problem: each step

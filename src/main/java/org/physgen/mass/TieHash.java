@@ -1,6 +1,6 @@
 package org.physgen.mass;
 
-import static org.physgen.volume.RandomStreams.mix;
+import static org.physgen.random.RandomStreams.mix;
 
 /**
  * Seeded pseudo-random rank of a voxel used to break ties between equal scores. The SplitMix64

@@ -8,8 +8,8 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.physgen.mass.PhaseCounts;
+import org.physgen.synth.GaussianFieldCorrelation;
 import org.physgen.volume.LabelVolume;
-import org.physgen.volume.synth.GaussianFieldCorrelation;
 
 /**
  * The thresholded Gaussian field closest to a reference volume: its phase fractions, and the

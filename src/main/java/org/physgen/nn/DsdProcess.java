@@ -1,51 +1,81 @@
 package org.physgen.nn;
 
+import com.google.gson.JsonObject;
+import org.physgen.dsd.RateHead;
+import org.physgen.dsd.TimeWeighting;
+import org.physgen.lattice.Schedule;
+import org.physgen.lattice.ScheduleKind;
+
 /**
- * Settings of the DSD forward process a model was trained with (SPEC §4).
+ * Settings of the DSD forward process a model was trained with (SPEC §4), the {@code dsd} section of
+ * {@code model.json}.
  *
- * @param rate hop rate r per particle and unit time
- * @param schedule schedule name as the {@code lattice} package spells it ({@code blackout}, ...)
- * @param scheduleSteps number of time indices T
- * @param tolerance step tolerance of the tau-leap sampler
- * @param rateHead how the network output becomes a rate, as the {@code dsd} package spells it
- *          ({@code exp}, or {@code softplus} for models written before it existed)
- * @param timeWeighting weight of each time index in the training loss ({@code uniform}, or
- *          {@code delta_t} for models written before it existed)
+ * @param rate hop rate r per particle and unit time, positive and finite
+ * @param schedule shape of the noise schedule
+ * @param scheduleSteps number of time indices T, at least 3
+ * @param tolerance step tolerance of the tau-leap sampler, in (0, 1]; the default of generation
+ * @param rateHead how the network output becomes a rate ({@link RateHead#SOFTPLUS} for models
+ *          written before it was recorded)
+ * @param timeWeighting weight of each time index in the training loss ({@link TimeWeighting#DELTA_T}
+ *          for models written before it was recorded)
  */
-public record DsdProcess(double rate, String schedule, int scheduleSteps, double tolerance,
-	String rateHead, String timeWeighting)
+public record DsdProcess(double rate, ScheduleKind schedule, int scheduleSteps, double tolerance,
+	RateHead rateHead, TimeWeighting timeWeighting) implements ProcessSettings
 {
 
-	/** Head of model files that do not name one. */
-	public static final String LEGACY_RATE_HEAD = "softplus";
-	/** Weighting of model files that do not name one. */
-	public static final String LEGACY_TIME_WEIGHTING = "delta_t";
+	/** Step tolerance of the tau-leap sampler unless a run sets its own. */
+	public static final double DEFAULT_TOLERANCE = 0.1;
 
 	public DsdProcess {
 		if (!(rate > 0) || Double.isInfinite(rate)) {
 			throw new IllegalArgumentException("rate must be positive and finite, got " + rate);
 		}
-		if (schedule == null || schedule.isBlank()) {
-			throw new IllegalArgumentException("schedule must be named, got '" + schedule + "'");
-		}
+		if (schedule == null) throw new IllegalArgumentException("schedule must be named");
 		if (scheduleSteps < 3) {
 			throw new IllegalArgumentException("schedule_steps must be at least 3, got " + scheduleSteps);
 		}
-		if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-			throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
+		if (!(tolerance > 0 && tolerance <= 1)) {
+			throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
 		}
-		if (rateHead == null || rateHead.isBlank()) {
-			throw new IllegalArgumentException("rate_head must be named, got '" + rateHead + "'");
-		}
-		if (timeWeighting == null || timeWeighting.isBlank()) {
-			throw new IllegalArgumentException("time_weighting must be named, got '" + timeWeighting + "'");
-		}
+		if (rateHead == null) throw new IllegalArgumentException("rate_head must be named");
+		if (timeWeighting == null) throw new IllegalArgumentException("time_weighting must be named");
 	}
 
 	/** Settings of a model file written before the rate head and time weighting were recorded. */
-	public DsdProcess(final double rate, final String schedule, final int scheduleSteps,
+	public DsdProcess(final double rate, final ScheduleKind schedule, final int scheduleSteps,
 		final double tolerance)
 	{
-		this(rate, schedule, scheduleSteps, tolerance, LEGACY_RATE_HEAD, LEGACY_TIME_WEIGHTING);
+		this(rate, schedule, scheduleSteps, tolerance, RateHead.SOFTPLUS, TimeWeighting.DELTA_T);
+	}
+
+	/** The schedule of T time indices. */
+	public Schedule timeSchedule() {
+		return new Schedule(schedule, scheduleSteps);
+	}
+
+	@Override
+	public ModelFamily family() {
+		return ModelFamily.DSD;
+	}
+
+	@Override
+	public JsonObject toJson() {
+		final JsonObject o = new JsonObject();
+		o.addProperty("rate", rate);
+		o.addProperty("schedule", schedule.label());
+		o.addProperty("schedule_steps", scheduleSteps);
+		o.addProperty("tolerance", tolerance);
+		o.addProperty("rate_head", rateHead.label());
+		o.addProperty("time_weighting", timeWeighting.label());
+		return o;
+	}
+
+	/** Reads the section; a file without rate_head or time_weighting gets the legacy ones. */
+	static ProcessSettings fromJson(final JsonObject o) {
+		return new DsdProcess(ModelJson.number(o, "rate"), ScheduleKind.parse(ModelJson.string(o, "schedule")),
+			ModelJson.integer(o, "schedule_steps"), ModelJson.number(o, "tolerance"),
+			o.has("rate_head") ? RateHead.parse(ModelJson.string(o, "rate_head")) : RateHead.SOFTPLUS,
+			o.has("time_weighting") ? TimeWeighting.parse(ModelJson.string(o, "time_weighting"))
+				: TimeWeighting.DELTA_T);
 	}
 }

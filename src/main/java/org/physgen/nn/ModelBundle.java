@@ -164,8 +164,8 @@ public final class ModelBundle {
 		final ModelBundle bundle = read(file);
 		final ModelFamily found = bundle.metadata.family();
 		if (found != expected) {
-			throw new ModelFileException(file, "is a " + ModelMetadata.displayName(found) + " model; this needs a " +
-				ModelMetadata.displayName(expected) + " model");
+			throw new ModelFileException(file, "is a " + found.displayName() + " model; this needs a " +
+				expected.displayName() + " model");
 		}
 		return bundle;
 	}

@@ -1,15 +1,31 @@
 package org.physgen.nn;
 
 import java.util.Locale;
+import java.util.function.Function;
 
-/** The two generative model families a bundle can hold. */
+import com.google.gson.JsonObject;
+
+/**
+ * The model families a bundle can hold: each one's name in files and parameters, its name for
+ * people, and the reader of its {@link ProcessSettings} section. What a family does lives in its
+ * strategy ({@code org.physgen.Families}); this is only how a model file names it.
+ */
 public enum ModelFamily {
-	DSD("dsd"), PFGMPP("pfgmpp");
+	DSD("dsd", "DSD", "dsd", DsdProcess::fromJson),
+	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson);
 
 	private final String key;
+	private final String displayName;
+	private final String section;
+	private final Function<JsonObject, ProcessSettings> reader;
 
-	ModelFamily(final String key) {
+	ModelFamily(final String key, final String displayName, final String section,
+		final Function<JsonObject, ProcessSettings> reader)
+	{
 		this.key = key;
+		this.displayName = displayName;
+		this.section = section;
+		this.reader = reader;
 	}
 
 	/** Name used in model files and parameters. */
@@ -17,6 +33,26 @@ public enum ModelFamily {
 		return key;
 	}
 
+	/** "DSD" or "PFGM++", for messages and reports. */
+	public String displayName() {
+		return displayName;
+	}
+
+	/** Key of the process-settings section in {@code model.json}. */
+	public String section() {
+		return section;
+	}
+
+	/**
+	 * Reads this family's process-settings section.
+	 *
+	 * @throws IllegalArgumentException naming the missing or malformed field
+	 */
+	public ProcessSettings readSettings(final JsonObject json) {
+		return reader.apply(json);
+	}
+
+	/** @throws IllegalArgumentException naming the accepted names */
 	public static ModelFamily parse(final String name) {
 		final String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
 		for (final ModelFamily f : values()) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -15,7 +16,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-
+import org.physgen.lattice.Boundary;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
 
@@ -54,7 +55,7 @@ final class ModelJson {
 		voxel.addProperty("unit", m.voxelSize().unit());
 		o.add("voxel_size", voxel);
 		o.addProperty("crop_size", m.cropSize());
-		o.addProperty("boundary", m.boundary());
+		o.addProperty("boundary", m.boundary().name().toLowerCase(Locale.ROOT));
 		o.addProperty("weights_format", m.weightsFormat().key());
 		final JsonObject io = new JsonObject();
 		io.addProperty("input_channels", m.io().inputChannels());
@@ -63,26 +64,7 @@ final class ModelJson {
 		io.addProperty("size_multiple", m.io().sizeMultiple());
 		o.add("io", io);
 		o.add("network", m.network() == null ? JsonNull.INSTANCE : network(m.network()));
-		if (m.dsd() != null) {
-			final JsonObject dsd = new JsonObject();
-			dsd.addProperty("rate", m.dsd().rate());
-			dsd.addProperty("schedule", m.dsd().schedule());
-			dsd.addProperty("schedule_steps", m.dsd().scheduleSteps());
-			dsd.addProperty("tolerance", m.dsd().tolerance());
-			dsd.addProperty("rate_head", m.dsd().rateHead());
-			dsd.addProperty("time_weighting", m.dsd().timeWeighting());
-			o.add("dsd", dsd);
-		}
-		if (m.pfgm() != null) {
-			final JsonObject pfgm = new JsonObject();
-			pfgm.add("aug_dim", Double.isInfinite(m.pfgm().augDim()) ? new JsonPrimitive("inf") :
-				new JsonPrimitive(m.pfgm().augDim()));
-			pfgm.addProperty("sigma_min", m.pfgm().sigmaMin());
-			pfgm.addProperty("sigma_max", m.pfgm().sigmaMax());
-			pfgm.addProperty("rho", m.pfgm().rho());
-			pfgm.addProperty("steps", m.pfgm().steps());
-			o.add("pfgm", pfgm);
-		}
+		o.add(m.family().section(), m.process().toJson());
 		o.add("training_data", m.trainingData() == null ? JsonNull.INSTANCE : trainingData(m.trainingData()));
 		o.addProperty("training_steps", m.trainingSteps());
 		o.add("final_loss", Double.isFinite(m.finalLoss()) ? new JsonPrimitive(m.finalLoss()) :
@@ -132,7 +114,7 @@ final class ModelJson {
 			throw new IllegalArgumentException("voxel_size invalid: " + e.getMessage(), e);
 		}
 		b.cropSize(integer(o, "crop_size"));
-		b.boundary(string(o, "boundary"));
+		b.boundary(Boundary.parse(string(o, "boundary")));
 		final WeightsFormat format = WeightsFormat.parse(string(o, "weights_format"));
 		final JsonObject ioObject = object(o, "io");
 		final NetworkIo io = new NetworkIo(integer(ioObject, "input_channels"),
@@ -148,18 +130,7 @@ final class ModelJson {
 				"config");
 		}
 		b.weights(format, io, network);
-		if (family == ModelFamily.DSD) {
-			final JsonObject dsd = object(o, "dsd");
-			b.dsd(new DsdProcess(number(dsd, "rate"), string(dsd, "schedule"), integer(dsd, "schedule_steps"),
-				number(dsd, "tolerance"), dsd.has("rate_head") ? string(dsd, "rate_head")
-					: DsdProcess.LEGACY_RATE_HEAD, dsd.has("time_weighting") ? string(dsd, "time_weighting")
-						: DsdProcess.LEGACY_TIME_WEIGHTING));
-		}
-		else {
-			final JsonObject pfgm = object(o, "pfgm");
-			b.pfgm(new PfgmProcess(augDim(pfgm), number(pfgm, "sigma_min"), number(pfgm, "sigma_max"),
-				number(pfgm, "rho"), integer(pfgm, "steps")));
-		}
+		b.process(family.readSettings(object(o, family.section())));
 		final JsonElement data = o.get("training_data");
 		if (data != null && !data.isJsonNull()) b.trainingData(trainingData(asObject(data, "training_data")));
 		b.trainingSteps(longInteger(o, "training_steps"));
@@ -282,16 +253,6 @@ final class ModelJson {
 		}
 	}
 
-	private static double augDim(final JsonObject pfgm) {
-		final JsonElement e = required(pfgm, "aug_dim");
-		if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-			final String text = e.getAsString().trim();
-			if (text.equalsIgnoreCase("inf")) return Double.POSITIVE_INFINITY;
-			throw new IllegalArgumentException("'aug_dim' must be a number or \"inf\", got \"" + text + "\"");
-		}
-		return number(pfgm, "aug_dim");
-	}
-
 	private static JsonArray numbers(final double[] values) {
 		final JsonArray array = new JsonArray();
 		for (final double v : values) array.add(v);
@@ -304,13 +265,13 @@ final class ModelJson {
 		return values;
 	}
 
-	private static JsonElement required(final JsonObject o, final String key) {
+	static JsonElement required(final JsonObject o, final String key) {
 		final JsonElement e = o.get(key);
 		if (e == null || e.isJsonNull()) throw new IllegalArgumentException("'" + key + "' is missing");
 		return e;
 	}
 
-	private static JsonObject object(final JsonObject o, final String key) {
+	static JsonObject object(final JsonObject o, final String key) {
 		return asObject(required(o, key), key);
 	}
 
@@ -328,7 +289,7 @@ final class ModelJson {
 		return e.getAsJsonArray();
 	}
 
-	private static String string(final JsonObject o, final String key) {
+	static String string(final JsonObject o, final String key) {
 		return string(required(o, key), key);
 	}
 
@@ -339,7 +300,7 @@ final class ModelJson {
 		return e.getAsString();
 	}
 
-	private static double number(final JsonObject o, final String key) {
+	static double number(final JsonObject o, final String key) {
 		return number(required(o, key), key);
 	}
 
@@ -350,7 +311,7 @@ final class ModelJson {
 		return e.getAsDouble();
 	}
 
-	private static int integer(final JsonObject o, final String key) {
+	static int integer(final JsonObject o, final String key) {
 		return integer(required(o, key), key);
 	}
 

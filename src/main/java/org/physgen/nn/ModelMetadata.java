@@ -3,29 +3,29 @@ package org.physgen.nn;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 
+import org.physgen.lattice.Boundary;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
 
 /**
  * Everything a model bundle says about its model ({@code model.json}, SPEC §7). Immutable; build one
  * with {@link #builder(ModelFamily)} and derive updated copies with {@link #toBuilder()} or
- * {@link #withProgress}. Exactly one of {@link #dsd()} and {@link #pfgm()} is present, matching the
- * family; {@link #network()} is present for DJL weights and null for TorchScript.
+ * {@link #withProgress}. The process settings are the family's own section; {@link #network()} is
+ * present for DJL weights and null for TorchScript. Whether the network's channels fit the family is
+ * the family strategy's check ({@code org.physgen.model.Family#requireFits}).
  *
  * @param formatVersion version of the bundle layout
  * @param family model family
  * @param phases phase table of the training data
  * @param voxelSize voxel size of the training data
  * @param cropSize edge of the training crops
- * @param boundary "periodic" or "reflecting"
+ * @param boundary boundary of the process and of the network's padding
  * @param weightsFormat how the weights are stored
  * @param io tensor interface of the network
  * @param network U-Net shape for DJL weights, null for TorchScript
- * @param dsd DSD process settings, null for PFGM++
- * @param pfgm PFGM++ process settings, null for DSD
+ * @param process the family's process settings
  * @param trainingData training data and its fraction statistics, null when unknown (imported models)
  * @param trainingSteps optimiser steps taken
  * @param finalLoss training loss at the last step, NaN when unknown
@@ -33,16 +33,13 @@ import org.physgen.volume.VoxelSize;
  * @param timestamp when the bundle was written
  */
 public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable phases,
-	VoxelSize voxelSize, int cropSize, String boundary, WeightsFormat weightsFormat, NetworkIo io,
-	NetworkConfig network, DsdProcess dsd, PfgmProcess pfgm, TrainingData trainingData,
+	VoxelSize voxelSize, int cropSize, Boundary boundary, WeightsFormat weightsFormat, NetworkIo io,
+	NetworkConfig network, ProcessSettings process, TrainingData trainingData,
 	long trainingSteps, double finalLoss, String softwareVersion, Instant timestamp)
 {
 
 	/** The bundle layout this version writes and reads. */
 	public static final int FORMAT_VERSION = 1;
-
-	public static final String PERIODIC = "periodic";
-	public static final String REFLECTING = "reflecting";
 
 	/** Version recorded in new bundles: the jar's implementation version, or "development". */
 	public static final String SOFTWARE_VERSION = softwareVersionOfJar();
@@ -56,7 +53,7 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 		if (formatVersion < 1) {
 			throw new IllegalArgumentException("format_version must be at least 1, got " + formatVersion);
 		}
-		boundary = parseBoundary(boundary);
+		Objects.requireNonNull(boundary, "boundary is required");
 		if (cropSize < 1) throw new IllegalArgumentException("crop_size must be at least 1, got " + cropSize);
 		if (cropSize % io.sizeMultiple() != 0) {
 			throw new IllegalArgumentException("crop_size " + cropSize + " is not a multiple of size_multiple " +
@@ -66,30 +63,21 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 			if (network == null) throw new IllegalArgumentException("DJL weights need a network config");
 			final NetworkIo fromNetwork = NetworkIo.of(network);
 			if (!fromNetwork.equals(io)) {
-				throw new IllegalArgumentException("io " + describe(io) + " is inconsistent with the network " +
-					"config, which has " + describe(fromNetwork));
+				throw new IllegalArgumentException("io " + io.describe() + " is inconsistent with the network " +
+					"config, which has " + fromNetwork.describe());
 			}
 		}
 		else if (network != null) {
 			throw new IllegalArgumentException("a TorchScript model has no network config; network must be " +
 				"null");
 		}
-		final NetworkIo expected = NetworkIo.forFamily(family, phases.phaseCount(), io.conditionDim(),
-			io.sizeMultiple());
-		if (expected.inputChannels() != io.inputChannels() ||
-			expected.outputChannels() != io.outputChannels())
-		{
-			throw new IllegalArgumentException("io " + describe(io) + " does not fit a " + displayName(family) +
-				" model with " + phases.phaseCount() + " phases, which needs input_channels " +
-				expected.inputChannels() + " and output_channels " + expected.outputChannels());
+		if (process == null) {
+			throw new IllegalArgumentException("a " + family.displayName() + " model needs " + family.displayName() +
+				" process settings");
 		}
-		if (family == ModelFamily.DSD) {
-			if (dsd == null) throw new IllegalArgumentException("a DSD model needs DSD process settings");
-			if (pfgm != null) throw new IllegalArgumentException("a DSD model has no PFGM++ settings");
-		}
-		else {
-			if (pfgm == null) throw new IllegalArgumentException("a PFGM++ model needs PFGM++ settings");
-			if (dsd != null) throw new IllegalArgumentException("a PFGM++ model has no DSD settings");
+		if (process.family() != family) {
+			throw new IllegalArgumentException("a " + family.displayName() + " model has no " +
+				process.family().displayName() + " settings");
 		}
 		if (trainingData != null && trainingData.fractionCount() != phases.phaseCount() - 1) {
 			throw new IllegalArgumentException("training data has " + trainingData.fractionCount() +
@@ -119,7 +107,19 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 
 	/** True when the process is periodic. */
 	public boolean periodic() {
-		return boundary.equals(PERIODIC);
+		return boundary == Boundary.PERIODIC;
+	}
+
+	/**
+	 * The process settings as the family's record type.
+	 *
+	 * @throws IllegalStateException when this model's family has another record type
+	 */
+	public <T extends ProcessSettings> T process(final Class<T> type) {
+		if (!type.isInstance(process)) {
+			throw new IllegalStateException("a " + family.displayName() + " model has no " + type.getSimpleName());
+		}
+		return type.cast(process);
 	}
 
 	/** Entry of the bundle holding the weights. */
@@ -142,29 +142,10 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 		}
 	}
 
-	/** "DSD" or "PFGM++". */
-	public static String displayName(final ModelFamily family) {
-		return family == ModelFamily.DSD ? "DSD" : "PFGM++";
-	}
-
-	/** Normalises a boundary name to "periodic" or "reflecting". */
-	public static String parseBoundary(final String name) {
-		final String b = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-		if (!b.equals(PERIODIC) && !b.equals(REFLECTING)) {
-			throw new IllegalArgumentException("boundary must be 'periodic' or 'reflecting', got '" + name + "'");
-		}
-		return b;
-	}
-
 	private static int[] greyValues(final PhaseTable table) {
 		final int[] grey = new int[table.phaseCount()];
 		for (int p = 0; p < grey.length; p++) grey[p] = table.greyValue(p);
 		return grey;
-	}
-
-	private static String describe(final NetworkIo io) {
-		return "(input_channels " + io.inputChannels() + ", output_channels " + io.outputChannels() +
-			", condition_dim " + io.conditionDim() + ", size_multiple " + io.sizeMultiple() + ")";
 	}
 
 	private static Instant now() {
@@ -184,12 +165,11 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 		private PhaseTable phases;
 		private VoxelSize voxelSize = VoxelSize.DEFAULT;
 		private int cropSize;
-		private String boundary = PERIODIC;
+		private Boundary boundary = Boundary.PERIODIC;
 		private WeightsFormat weightsFormat = WeightsFormat.DJL;
 		private NetworkIo io;
 		private NetworkConfig network;
-		private DsdProcess dsd;
-		private PfgmProcess pfgm;
+		private ProcessSettings process;
 		private TrainingData trainingData;
 		private long trainingSteps;
 		private double finalLoss = Double.NaN;
@@ -210,8 +190,7 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 			weightsFormat = m.weightsFormat;
 			io = m.io;
 			network = m.network;
-			dsd = m.dsd;
-			pfgm = m.pfgm;
+			process = m.process;
 			trainingData = m.trainingData;
 			trainingSteps = m.trainingSteps;
 			finalLoss = m.finalLoss;
@@ -224,10 +203,9 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 		public Builder phases(final PhaseTable v) { phases = v; return this; }
 		public Builder voxelSize(final VoxelSize v) { voxelSize = v; return this; }
 		public Builder cropSize(final int v) { cropSize = v; return this; }
-		public Builder boundary(final String v) { boundary = v; return this; }
+		public Builder boundary(final Boundary v) { boundary = v; return this; }
 		public Builder io(final NetworkIo v) { io = v; return this; }
-		public Builder dsd(final DsdProcess v) { dsd = v; return this; }
-		public Builder pfgm(final PfgmProcess v) { pfgm = v; return this; }
+		public Builder process(final ProcessSettings v) { process = v; return this; }
 		public Builder trainingData(final TrainingData v) { trainingData = v; return this; }
 		public Builder trainingSteps(final long v) { trainingSteps = v; return this; }
 		public Builder finalLoss(final double v) { finalLoss = v; return this; }
@@ -261,7 +239,7 @@ public record ModelMetadata(int formatVersion, ModelFamily family, PhaseTable ph
 		/** @throws IllegalArgumentException naming the first inconsistent field */
 		public ModelMetadata build() {
 			return new ModelMetadata(formatVersion, family, phases, voxelSize, cropSize, boundary,
-				weightsFormat, io, network, dsd, pfgm, trainingData, trainingSteps, finalLoss, softwareVersion,
+				weightsFormat, io, network, process, trainingData, trainingSteps, finalLoss, softwareVersion,
 				timestamp == null ? now() : timestamp);
 		}
 	}

@@ -3,7 +3,8 @@ package org.physgen.nn;
 /**
  * The tensor interface of a network, which is all the samplers need to know: channels in and out,
  * length of the condition vector and the number every spatial size must be a multiple of. A DJL
- * network derives it from its {@link NetworkConfig}; a TorchScript network declares it.
+ * network derives it from its {@link NetworkConfig}; a TorchScript network declares it; which
+ * channels a family needs is its strategy's {@code io}.
  *
  * @param inputChannels channels of x
  * @param outputChannels channels of the output
@@ -24,17 +25,10 @@ public record NetworkIo(int inputChannels, int outputChannels, int conditionDim,
 			config.sizeMultiple());
 	}
 
-	/**
-	 * The channels a family needs for a phase count P: DSD takes the P-1 particle-count channels and
-	 * returns six raw rates per channel; PFGM++ takes and returns the phase encoding (1 channel for two
-	 * phases, P otherwise).
-	 */
-	public static NetworkIo forFamily(final ModelFamily family, final int phases, final int conditionDim,
-		final int sizeMultiple)
-	{
-		final int in = family == ModelFamily.DSD ? phases - 1 : phases == 2 ? 1 : phases;
-		final int out = family == ModelFamily.DSD ? 6 * in : in;
-		return new NetworkIo(in, out, conditionDim, sizeMultiple);
+	/** "(input_channels 2, output_channels 12, condition_dim 0, size_multiple 4)", for messages. */
+	public String describe() {
+		return "(input_channels " + inputChannels + ", output_channels " + outputChannels +
+			", condition_dim " + conditionDim + ", size_multiple " + sizeMultiple + ")";
 	}
 
 	private static void require(final boolean ok, final String name, final int value) {

@@ -1,20 +1,29 @@
 package org.physgen.nn;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import org.physgen.pfgm.SigmaGrid;
+
 /**
- * Settings of the PFGM++ process a model was trained with (SPEC §5).
+ * Settings of the PFGM++ process a model was trained with (SPEC §5), the {@code pfgm} section of
+ * {@code model.json}.
  *
- * @param augDim augmented dimension D; {@link Double#POSITIVE_INFINITY} for the diffusion limit
- * @param sigmaMin smallest noise level of the sampler
- * @param sigmaMax largest noise level of the sampler
- * @param rho exponent of the noise-level grid
- * @param steps sampler steps
+ * @param augDim augmented dimension D, at least 1; {@link Double#POSITIVE_INFINITY} for the
+ *          diffusion limit
+ * @param sigmaMin smallest noise level of the sampler, positive
+ * @param sigmaMax largest noise level of the sampler, above sigmaMin and finite
+ * @param rho exponent of the noise-level grid, positive
+ * @param steps noise levels of the sampler, at least 2; the default of generation
  */
-public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, double rho, int steps) {
+public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, double rho, int steps)
+	implements ProcessSettings
+{
 
 	public static final double DEFAULT_SIGMA_MIN = 0.002;
 	public static final double DEFAULT_SIGMA_MAX = 80;
 	public static final double DEFAULT_RHO = 7;
-	public static final int DEFAULT_STEPS = 18;
+	public static final int DEFAULT_STEPS = SigmaGrid.DEFAULT_STEPS;
 
 	public PfgmProcess {
 		if (!(augDim >= 1)) throw new IllegalArgumentException("aug_dim must be at least 1 (or inf), got " + augDim);
@@ -25,7 +34,7 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 		if (!(rho > 0) || Double.isInfinite(rho)) {
 			throw new IllegalArgumentException("rho must be positive and finite, got " + rho);
 		}
-		if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+		if (steps < 2) throw new IllegalArgumentException("steps must be at least 2, got " + steps);
 	}
 
 	/** The defaults of SPEC §5 for an augmented dimension D. */
@@ -38,5 +47,36 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 		if (augDim == Double.POSITIVE_INFINITY) return "PFGM++ (D = inf, diffusion)";
 		final String d = augDim == Math.rint(augDim) ? String.valueOf((long) augDim) : String.valueOf(augDim);
 		return (augDim == 1 ? "PFGM" : "PFGM++") + " (D = " + d + ")";
+	}
+
+	@Override
+	public ModelFamily family() {
+		return ModelFamily.PFGMPP;
+	}
+
+	@Override
+	public JsonObject toJson() {
+		final JsonObject o = new JsonObject();
+		o.add("aug_dim", Double.isInfinite(augDim) ? new JsonPrimitive("inf") : new JsonPrimitive(augDim));
+		o.addProperty("sigma_min", sigmaMin);
+		o.addProperty("sigma_max", sigmaMax);
+		o.addProperty("rho", rho);
+		o.addProperty("steps", steps);
+		return o;
+	}
+
+	static ProcessSettings fromJson(final JsonObject o) {
+		return new PfgmProcess(augDim(o), ModelJson.number(o, "sigma_min"), ModelJson.number(o, "sigma_max"),
+			ModelJson.number(o, "rho"), ModelJson.integer(o, "steps"));
+	}
+
+	private static double augDim(final JsonObject pfgm) {
+		final JsonElement e = ModelJson.required(pfgm, "aug_dim");
+		if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+			final String text = e.getAsString().trim();
+			if (text.equalsIgnoreCase("inf")) return Double.POSITIVE_INFINITY;
+			throw new IllegalArgumentException("'aug_dim' must be a number or \"inf\", got \"" + text + "\"");
+		}
+		return ModelJson.number(pfgm, "aug_dim");
 	}
 }

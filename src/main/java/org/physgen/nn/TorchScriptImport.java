@@ -5,10 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import ai.djl.Device;
-
 import org.physgen.volume.FailureReasons;
-import org.physgen.volume.PhaseTable;
+
+import ai.djl.Device;
 
 /**
  * Turns a TorchScript file exported from Python into a PhysGen model bundle: the user supplies what
@@ -22,18 +21,6 @@ public final class TorchScriptImport {
 	private static final float TEST_NOISE = 0.5f;
 
 	private TorchScriptImport() {}
-
-	/**
-	 * A metadata builder for a TorchScript model, with the channel counts the family needs for these
-	 * phases; the caller adds voxel size, crop size, boundary, process settings and, if known, the
-	 * training data.
-	 */
-	public static ModelMetadata.Builder metadata(final ModelFamily family, final PhaseTable phases,
-		final int conditionDim, final int sizeMultiple)
-	{
-		return ModelMetadata.builder(family).phases(phases)
-			.torchScript(NetworkIo.forFamily(family, phases.phaseCount(), conditionDim, sizeMultiple));
-	}
 
 	/**
 	 * Test-loads {@code torchScriptFile}, checks one forward pass, and writes the bundle.
@@ -71,7 +58,7 @@ public final class TorchScriptImport {
 			function.evaluate(1, size, size, size, input, new float[] { TEST_NOISE }, condition, output);
 		}
 		catch (final IllegalStateException e) {
-			throw new ModelFileException(file, "does not fit a " + ModelMetadata.displayName(metadata.family()) +
+			throw new ModelFileException(file, "does not fit a " + metadata.family().displayName() +
 				" model with " + metadata.phases().phaseCount() + " phases (input_channels " + io.inputChannels() +
 				", output_channels " + io.outputChannels() + ", condition_dim " + io.conditionDim() + "): " +
 				FailureReasons.withFile(e), e);

@@ -3,7 +3,7 @@ package org.physgen.pfgm;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * The EDM second-order (Heun) sampler for PFGM++ and EDM: starting from the kernel's prior at
@@ -18,15 +18,15 @@ public final class HeunSampler {
 	private final SigmaGrid grid;
 	private final Churn churn;
 	private final MeanSteering steering;
-	private final SamplerListener listener;
+	private final HeunListener listener;
 	private final BooleanSupplier cancelled;
 
 	public HeunSampler(final PerturbationKernel kernel, final SigmaGrid grid) {
-		this(kernel, grid, Churn.NONE, null, SamplerListener.NONE, () -> false);
+		this(kernel, grid, Churn.NONE, null, HeunListener.NONE, () -> false);
 	}
 
 	private HeunSampler(final PerturbationKernel kernel, final SigmaGrid grid, final Churn churn,
-		final MeanSteering steering, final SamplerListener listener, final BooleanSupplier cancelled)
+		final MeanSteering steering, final HeunListener listener, final BooleanSupplier cancelled)
 	{
 		this.kernel = kernel;
 		this.grid = grid;
@@ -45,7 +45,7 @@ public final class HeunSampler {
 		return new HeunSampler(kernel, grid, churn, newSteering, listener, cancelled);
 	}
 
-	public HeunSampler withListener(final SamplerListener newListener) {
+	public HeunSampler withListener(final HeunListener newListener) {
 		return new HeunSampler(kernel, grid, churn, steering, newListener, cancelled);
 	}
 
@@ -71,7 +71,7 @@ public final class HeunSampler {
 	public Samples sample(final Denoiser denoiser, final VolumeShape shape, final int batch,
 		final long seed)
 	{
-		final SamplerRun run = start(denoiser, shape, batch, seed);
+		final HeunRun run = start(denoiser, shape, batch, seed);
 		while (!run.finished()) {
 			if (cancelled.getAsBoolean()) {
 				throw new CancellationException("sampling cancelled after " + run.stepsDone() + " of "
@@ -85,14 +85,14 @@ public final class HeunSampler {
 	}
 
 	/** Draws the prior and returns a run that the caller advances step by step. */
-	public SamplerRun start(final Denoiser denoiser, final VolumeShape shape, final int batch,
+	public HeunRun start(final Denoiser denoiser, final VolumeShape shape, final int batch,
 		final long seed)
 	{
 		if (batch < 1) throw new IllegalArgumentException("batch = " + batch + " must be at least 1");
 		final float[][] x = new float[batch][];
 		final long priorSeed = RandomStreams.derive(seed, 0);
 		for (int b = 0; b < batch; b++) x[b] = kernel.prior(shape.length(), grid.sigma(0), priorSeed, b);
-		return new SamplerRun(this, denoiser, shape, x, seed);
+		return new HeunRun(this, denoiser, shape, x, seed);
 	}
 
 	Churn churn() {

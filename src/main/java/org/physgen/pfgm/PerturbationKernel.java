@@ -3,7 +3,7 @@ package org.physgen.pfgm;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.physgen.volume.RandomStreams;
+import org.physgen.random.RandomStreams;
 
 /**
  * The PFGM++ perturbation kernel in N = channels x voxels dimensions with D augmented dimensions,

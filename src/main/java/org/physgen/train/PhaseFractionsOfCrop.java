@@ -1,11 +1,11 @@
 package org.physgen.train;
 
 /** Fractions of phases 1..P-1 in a crop given as label slices. */
-final class PhaseFractionsOfCrop {
+public final class PhaseFractionsOfCrop {
 
 	private PhaseFractionsOfCrop() {}
 
-	static double[] of(final byte[][] crop, final int phases) {
+	public static double[] of(final byte[][] crop, final int phases) {
 		final long[] counts = new long[phases];
 		long voxels = 0;
 		for (final byte[] slice : crop) {

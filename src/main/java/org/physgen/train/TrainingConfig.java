@@ -137,7 +137,8 @@ public final class TrainingConfig {
 	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
 
 	/**
-	 * Checks every setting and names the parameter of the first bad one.
+	 * Checks every setting the families share and names the parameter of the first bad one; each
+	 * family checks its own settings ({@link TrainableFamily#settings}).
 	 *
 	 * @throws IllegalArgumentException naming the parameter and its value
 	 */
@@ -153,16 +154,12 @@ public final class TrainingConfig {
 		check(checkpointEvery >= 1, "checkpoint_every", checkpointEvery, "at least 1");
 		check(threads >= 0, "threads", threads, "0 (all cores) or more");
 		check(baseChannels >= 1, "channels", baseChannels, "at least 1");
-		if (family == ModelFamily.DSD) {
-			check(rate() > 0 && Double.isFinite(rate()), "hop_rate", rate(), "positive and finite");
-			check(scheduleSteps >= 3, "schedule steps", scheduleSteps, "at least 3");
-		}
-		else {
-			check(augDim >= 1, "aug_dim", augDim, "at least 1 (1 is PFGM; or inf)");
-		}
 	}
 
-	private static void check(final boolean ok, final String name, final Object value,
+	/**
+	 * @throws IllegalArgumentException naming {@code name} when {@code ok} is false, with the value
+	 */
+	public static void check(final boolean ok, final String name, final Object value,
 		final String expected)
 	{
 		if (!ok) throw new IllegalArgumentException(name + " must be " + expected + ", got " + value);

@@ -1,13 +1,13 @@
 package org.physgen.train;
 
+import org.physgen.nn.UNet3d;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
-import org.physgen.nn.UNet3d;
-
 /** How one family turns a batch of training crops into a differentiable loss. */
-interface TrainingObjective {
+public interface TrainingObjective {
 
 	/**
 	 * Noises the crops (with streams keyed by {@code seed}), runs the network in training mode and

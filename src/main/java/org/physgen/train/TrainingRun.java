@@ -9,24 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.physgen.dsd.ChannelMap;
-import org.physgen.dsd.ForwardGap;
-import org.physgen.dsd.ForwardNoising;
-import org.physgen.dsd.Grid;
-import org.physgen.lattice.Boundary;
-import org.physgen.lattice.Schedule;
 import org.physgen.metrics.report.LinePlot;
 import org.physgen.nn.ComputeDevice;
 import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.MemoryEstimate;
 import org.physgen.nn.ModelBundle;
-import org.physgen.nn.ModelFamily;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkConfig;
 import org.physgen.nn.UNet3d;
+import org.physgen.random.RandomStreams;
 import org.physgen.volume.AtomicFiles;
 import org.physgen.volume.LabelVolume;
-import org.physgen.volume.RandomStreams;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -40,32 +33,41 @@ import ai.djl.training.ParameterStore;
  * weight average for sampling, checkpoints into the model bundle, resume and cancel (including
  * Ctrl-C on a terminal, through a shutdown hook that waits for the checkpoint).
  */
-final class TrainingRun {
+public final class TrainingRun {
 
 	private static final long CROP_KEY = 0x43524F50L;
 	private static final long NOISE_KEY = 0x4E4F4953L;
 	private static final int LOSS_WINDOW = 50;
 	private static final int MAX_SKIPPED_STEPS = 10;
-	private static final long GAP_KEY = 0x47415053L;
-	private static final int GAP_CROPS = 8;
-	private static final int GAP_POINTS = 40;
 
 	private final TrainingConfig config;
+	private final TrainableFamily family;
 	private final TrainingListener listener;
 	private final AtomicBoolean interrupted = new AtomicBoolean();
 	private final CountDownLatch finished = new CountDownLatch(1);
 	private int skippedInARow;
 
-	private TrainingRun(final TrainingConfig config, final TrainingListener listener) {
+	private TrainingRun(final TrainingConfig config, final TrainableFamily family,
+		final TrainingListener listener)
+	{
 		this.config = config;
+		this.family = family;
 		this.listener = listener;
 	}
 
-	static TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
-		final TrainingListener listener) throws IOException
+	/**
+	 * Trains (or resumes) a model of {@code family} on random crops of the volumes and writes the
+	 * bundle to {@code config.modelFile()}, checkpointing on the way.
+	 *
+	 * @throws IllegalArgumentException naming the parameter of a bad setting, before any work
+	 */
+	public static TrainingResult train(final List<LabelVolume> volumes, final TrainingConfig config,
+		final TrainableFamily family, final TrainingListener listener) throws IOException
 	{
 		config.validate();
-		return new TrainingRun(config, listener == null ? TrainingListener.NONE : listener).run(volumes);
+		family.settings(config);
+		return new TrainingRun(config, family, listener == null ? TrainingListener.NONE : listener)
+			.run(volumes);
 	}
 
 	private TrainingResult run(final List<LabelVolume> volumes) throws IOException {
@@ -77,12 +79,13 @@ final class TrainingRun {
 			resumed = ModelBundle.read(file, config.family());
 			metadata = resumed.metadata();
 			metadata.requireSamePhases(crops.phases());
-			ResumeCheck.requireSameSettings(config, metadata);
+			family.requireFits(metadata);
+			ResumeCheck.requireSameSettings(config, family, metadata);
 			listener.log("resuming " + file.getFileName() + " at step " + metadata.trainingSteps());
 		}
 		else {
 			if (config.resume()) listener.log("resume: " + file + " does not exist yet, starting afresh");
-			metadata = TrainingMetadata.initial(config, crops);
+			metadata = TrainingMetadata.initial(config, family, crops);
 		}
 		final NetworkConfig network = metadata.network();
 		if (config.cropSize() % network.sizeMultiple() != 0) {
@@ -96,7 +99,7 @@ final class TrainingRun {
 			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
 				MemoryEstimate.cpuBudgetBytes());
 		}
-		final TrainingObjective objective = objective(metadata, crops);
+		final TrainingObjective objective = family.objective(metadata, crops, config.seed());
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
 		LinePlot.prepare();
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -160,7 +163,7 @@ final class TrainingRun {
 			final Path curve = ModelBundle.lossCurveFile(config.modelFile());
 			if (history.size() > 0) {
 				AtomicFiles.write(curve, history.png("Training loss, " +
-					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName()));
+					config.family().displayName() + " model " + config.modelFile().getFileName()));
 			}
 			listener.log(cancelled ? "cancelled at step " + step + " of " + config.steps() +
 				"; checkpoint written to " + config.modelFile() + " (loss curve " + curve.getFileName() +
@@ -195,31 +198,6 @@ final class TrainingRun {
 		}
 		else listener.log("step " + step + " skipped: the gradient norm is " + norm);
 		return loss;
-	}
-
-	/** Fixed crops on which the forward gap of the normalised time weighting is measured. */
-	private byte[][][] gapCrops(final CropSampler crops) {
-		final UniformRandomProvider rng = RandomStreams.of(config.seed(), GAP_KEY);
-		final byte[][][] batch = new byte[GAP_CROPS][][];
-		for (int b = 0; b < batch.length; b++) batch[b] = crops.crop(rng, false);
-		return batch;
-	}
-
-	private TrainingObjective objective(final ModelMetadata metadata, final CropSampler crops) {
-		final int size = config.cropSize();
-		final int phases = metadata.phases().phaseCount();
-		if (metadata.family() == ModelFamily.DSD) {
-			final Grid grid = new Grid(size, size, size, Boundary.parse(metadata.boundary()));
-			final ChannelMap channels = TrainingMetadata.channels(metadata);
-			final Schedule schedule = TrainingMetadata.schedule(metadata.dsd());
-			final double rate = metadata.dsd().rate();
-			final double[] weights = TrainingMetadata.timeWeighting(metadata.dsd()).weights(schedule,
-				() -> ForwardGap.byTimeIndex(new ForwardNoising(grid, channels, rate, schedule),
-					gapCrops(crops), GAP_POINTS, RandomStreams.derive(config.seed(), GAP_KEY)));
-			return new DsdObjective(grid, channels, rate, schedule, TrainingMetadata.rateHead(metadata
-				.dsd()), weights);
-		}
-		return new PfgmObjective(TrainingMetadata.kernel(metadata.pfgm()), phases, size);
 	}
 
 	private void interruptAndWait() {

@@ -12,9 +12,9 @@ import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.RateModel;
-import org.physgen.dsd.SamplerListener;
 import org.physgen.dsd.SamplerSettings;
 import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.TauLeapListener;
 import org.physgen.dsd.TauLeapSampler;
 import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
@@ -72,7 +72,7 @@ public final class DsdBenchmark {
 						new byte[][][] { crop }, new int[] { k }, seed));
 			}
 			measure(pool, "tau-leap step without network", n, grid.voxels(), "voxels/s", () -> sampler
-				.sample(new int[][][] { start }, null, oneStep, SamplerListener.NONE, () -> false));
+				.sample(new int[][][] { start }, null, oneStep, TauLeapListener.NONE, () -> false));
 			pool.shutdown();
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.PhysGenModels;
 import org.physgen.dsd.AssignmentRateModel;
 import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.DsdLoss;
@@ -18,22 +19,23 @@ import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.OccupancyRepair;
 import org.physgen.dsd.RateHead;
 import org.physgen.dsd.RateModel;
-import org.physgen.dsd.SamplerListener;
-import org.physgen.dsd.SamplerRun;
+import org.physgen.dsd.SampledCounts;
 import org.physgen.dsd.SamplerSettings;
 import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.TauLeapListener;
 import org.physgen.dsd.TauLeapSampler;
-import org.physgen.dsd.Tolerance;
 import org.physgen.dsd.TimeWeighting;
+import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.metrics.SpecificSurface;
 import org.physgen.metrics.TwoPointCorrelation;
-import org.physgen.train.GenerationListener;
-import org.physgen.train.GenerationRequest;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.PhysGenModels;
-import org.physgen.train.TargetFractions;
+import org.physgen.model.GenerationListener;
+import org.physgen.model.GenerationRequest;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.TargetFractions;
+import org.physgen.nn.DsdProcess;
+import org.physgen.nn.PfgmProcess;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.volume.LabelVolume;
@@ -135,14 +137,14 @@ public final class DsdLearningBenchmark {
 			new AssignmentRateModel(grid, channels, crop.slices(), rate, schedule) };
 		final String[] names = { "mean-field", "assignment-aware" };
 		System.out.printf(Locale.ROOT, "| the crop itself | | | | | %.3f |%n", normalisedS2(crop));
-		final Tolerance[] controls = { Tolerance.geometric(GenerationRequest.DEFAULT_TOLERANCE,
-			GenerationRequest.DEFAULT_STEP_FRACTION, rate), Tolerance.constant(GenerationRequest.DEFAULT_TOLERANCE) };
+		final Tolerance[] controls = { Tolerance.geometric(DsdProcess.DEFAULT_TOLERANCE,
+			GenerationRequest.DEFAULT_STEP_FRACTION, rate), Tolerance.constant(DsdProcess.DEFAULT_TOLERANCE) };
 		final String[] controlNames = { "default (tolerance 0.1, step fraction 0.05)", "plain CFL 0.1" };
 		for (int m = 0; m < models.length; m++) {
 			for (int c = 0; c < controls.length; c++) {
-				final SamplerRun run = new TauLeapSampler(grid, 1, schedule, models[m]).sample(new int[][][] {
+				final SampledCounts run = new TauLeapSampler(grid, 1, schedule, models[m]).sample(new int[][][] {
 					SamplerStarts.uniform(grid, new long[] { pores }, null, 3) }, null, new SamplerSettings(
-						controls[c], SamplerSettings.DEFAULT_MIN_STEP, 9), SamplerListener.NONE, () -> false);
+						controls[c], SamplerSettings.DEFAULT_MIN_STEP, 9), TauLeapListener.NONE, () -> false);
 				final OccupancyRepair.Result repaired = OccupancyRepair.repair(grid, channels, run.counts()[0]);
 				long back = 0;
 				for (int z = 0; z < CROP; z++) {
@@ -221,8 +223,8 @@ public final class DsdLearningBenchmark {
 		final List<String> log = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
-			TargetFractions.trainingMean(), 7, VOLUMES, GenerationRequest.DEFAULT_TOLERANCE,
-			GenerationRequest.DEFAULT_STEPS, stepFraction), new GenerationListener() {
+			TargetFractions.trainingMean(), 7, VOLUMES, DsdProcess.DEFAULT_TOLERANCE,
+			PfgmProcess.DEFAULT_STEPS, stepFraction), new GenerationListener() {
 
 				@Override
 				public void log(final String message) {

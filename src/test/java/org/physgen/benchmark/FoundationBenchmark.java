@@ -12,10 +12,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.physgen.mass.BinaryProjection;
 import org.physgen.mass.PhaseAssignment;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 
 /**
  * Wall-clock benchmarks printed as a Markdown table (run through {@code scripts/benchmark}). Each

@@ -14,12 +14,12 @@ import org.physgen.metrics.LinealPath;
 import org.physgen.metrics.PhaseFractions;
 import org.physgen.metrics.SpecificSurface;
 import org.physgen.metrics.TwoPointCorrelation;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 
 /**
  * Wall-clock times of the phase fraction, S2, lineal path, chord, surface and Euler metrics for phase 0

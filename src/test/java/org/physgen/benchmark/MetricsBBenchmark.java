@@ -8,17 +8,17 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
-import org.physgen.metrics.Connectivity;
 import org.physgen.metrics.ConnectedComponents;
+import org.physgen.metrics.Connectivity;
 import org.physgen.metrics.DistanceTransform;
 import org.physgen.metrics.LocalThickness;
 import org.physgen.metrics.Tortuosity;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 
 /**
  * Wall-clock times of the distance transform, local thickness, connected components and tortuosity

@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.physgen.pfgm.Denoiser;
+import org.physgen.pfgm.HeunRun;
 import org.physgen.pfgm.HeunSampler;
 import org.physgen.pfgm.MeanSteering;
 import org.physgen.pfgm.PerturbationKernel;
 import org.physgen.pfgm.PhaseEncoding;
-import org.physgen.pfgm.SamplerRun;
 import org.physgen.pfgm.SigmaGrid;
 import org.physgen.pfgm.VolumeShape;
 
@@ -55,12 +55,12 @@ public final class PfgmBenchmark {
 		final HeunSampler sampler = new HeunSampler(PerturbationKernel.of(D), SigmaGrid.edm(64));
 		final ForkJoinPool pool = new ForkJoinPool(threads);
 		try {
-			final SamplerRun plain = pool.submit(() -> sampler.start(NO_DENOISER, shape, 1, 1)).join();
+			final HeunRun plain = pool.submit(() -> sampler.start(NO_DENOISER, shape, 1, 1)).join();
 			measure(pool, label + ": Heun step without denoiser", shape.voxels(), () -> {
 				plain.step();
 				return plain;
 			});
-			final SamplerRun steered = pool.submit(() -> sampler.withSteering(MeanSteering.toward(
+			final HeunRun steered = pool.submit(() -> sampler.withSteering(MeanSteering.toward(
 				targets)).start(NO_DENOISER, shape, 1, 1)).join();
 			measure(pool, label + ": Heun step without denoiser, mean steering", shape.voxels(),
 				() -> {

@@ -205,9 +205,9 @@ class AssignmentRateModelTest {
 
 		/** One sample from a uniform start (seed 3), sampler seed 9, repaired. */
 		Generated generate(final RateModel model, final Tolerance tolerance) {
-			final SamplerRun run = new TauLeapSampler(GRID, channels.channels(), SCHEDULE, model).sample(
+			final SampledCounts run = new TauLeapSampler(GRID, channels.channels(), SCHEDULE, model).sample(
 				new int[][][] { SamplerStarts.uniform(GRID, masses, null, 3) }, null, new SamplerSettings(
-					tolerance, SamplerSettings.DEFAULT_MIN_STEP, 9), SamplerListener.NONE, () -> false);
+					tolerance, SamplerSettings.DEFAULT_MIN_STEP, 9), TauLeapListener.NONE, () -> false);
 			final OccupancyRepair.Result repaired = OccupancyRepair.repair(GRID, channels, run
 				.counts()[0]);
 			final int sliceLength = GRID.sliceLength();

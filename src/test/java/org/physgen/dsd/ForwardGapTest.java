@@ -25,7 +25,7 @@ class ForwardGapTest {
 		assertTrue(gap[1] > gap[last / 2] && gap[last / 2] > 1e3 * gap[last], Arrays.toString(new double[] {
 			gap[1], gap[last / 2], gap[last] }));
 		// the first measured point is k = 1, measured with the forward rates on the noised slab
-		final NoisedBatch noised = noising.noise(crops, new int[] { 1 }, org.physgen.volume.RandomStreams
+		final NoisedBatch noised = noising.noise(crops, new int[] { 1 }, org.physgen.random.RandomStreams
 			.derive(7, 0x47415053L));
 		final float[] forward = new float[noised.shape().ratesLength()];
 		Arrays.fill(forward, 16f);

@@ -50,7 +50,7 @@ class TauLeapSamplerTest {
 		final List<Double> times = new ArrayList<>();
 		final SamplerSettings settings = new SamplerSettings(Tolerance.linear(0.1, 0.5),
 			SamplerSettings.DEFAULT_MIN_STEP, 9);
-		final SamplerRun run = sampler.sample(new int[][][] { start, start }, null, settings, (
+		final SampledCounts run = sampler.sample(new int[][][] { start, start }, null, settings, (
 			evaluations, t, t0) -> times.add(t), () -> false);
 		assertEquals(times.size(), run.evaluations());
 		assertEquals(0.0, times.get(times.size() - 1));
@@ -84,8 +84,8 @@ class TauLeapSamplerTest {
 		}
 		final int[][] start = SamplerStarts.inpainting(grid, channels, volume, mask, 1);
 		final RateModel busy = (shape, counts, time, rates) -> Arrays.fill(rates, 5f);
-		final SamplerRun run = new TauLeapSampler(grid, 1, SCHEDULE, busy).sample(new int[][][] {
-			start }, mask, SamplerSettings.defaults(2), SamplerListener.NONE, () -> false);
+		final SampledCounts run = new TauLeapSampler(grid, 1, SCHEDULE, busy).sample(new int[][][] {
+			start }, mask, SamplerSettings.defaults(2), TauLeapListener.NONE, () -> false);
 		long inside = 0;
 		long insideStart = 0;
 		boolean moved = false;
@@ -116,12 +116,12 @@ class TauLeapSamplerTest {
 				Arrays.fill(rates, offset, offset + grid.voxels(), 50f);
 			}
 		};
-		final SamplerRun stuck = new TauLeapSampler(grid, 1, SCHEDULE, onlyOutward).sample(
-			new int[][][] { corner }, null, SamplerSettings.defaults(1), SamplerListener.NONE, () -> false);
+		final SampledCounts stuck = new TauLeapSampler(grid, 1, SCHEDULE, onlyOutward).sample(
+			new int[][][] { corner }, null, SamplerSettings.defaults(1), TauLeapListener.NONE, () -> false);
 		assertEquals(1000, stuck.counts()[0][0][0]);
 		final RateModel everywhere = (shape, counts, time, rates) -> Arrays.fill(rates, 50f);
-		final SamplerRun spread = new TauLeapSampler(grid, 1, SCHEDULE, everywhere).sample(
-			new int[][][] { corner }, null, SamplerSettings.defaults(1), SamplerListener.NONE, () -> false);
+		final SampledCounts spread = new TauLeapSampler(grid, 1, SCHEDULE, everywhere).sample(
+			new int[][][] { corner }, null, SamplerSettings.defaults(1), TauLeapListener.NONE, () -> false);
 		assertEquals(1000, Arrays.stream(spread.counts()[0][0]).sum());
 		assertTrue(spread.counts()[0][0][0] < 1000);
 	}
@@ -135,10 +135,10 @@ class TauLeapSamplerTest {
 			channels, volume, 10, SCHEDULE));
 		final int[][] start = SamplerStarts.uniform(grid, new long[] { 150 }, null, 1);
 		final SamplerSettings settings = new SamplerSettings(Tolerance.linear(0.1, 0.5), 1e-7, 4);
-		final SamplerRun one = new ForkJoinPool(1).submit(() -> sampler.sample(new int[][][] { start },
-			null, settings, SamplerListener.NONE, () -> false)).get();
-		final SamplerRun three = new ForkJoinPool(3).submit(() -> sampler.sample(new int[][][] {
-			start }, null, settings, SamplerListener.NONE, () -> false)).get();
+		final SampledCounts one = new ForkJoinPool(1).submit(() -> sampler.sample(new int[][][] { start },
+			null, settings, TauLeapListener.NONE, () -> false)).get();
+		final SampledCounts three = new ForkJoinPool(3).submit(() -> sampler.sample(new int[][][] {
+			start }, null, settings, TauLeapListener.NONE, () -> false)).get();
 		assertArrayEquals(one.counts()[0][0], three.counts()[0][0]);
 		assertEquals(one.evaluations(), three.evaluations());
 	}
@@ -154,11 +154,11 @@ class TauLeapSamplerTest {
 			new ExactRateModel(grid, channels, volume, rate, SCHEDULE));
 		final int[][] start = SamplerStarts.uniform(grid, new long[] { phases[channels.phaseOf(0)] },
 			null, 3);
-		final SamplerRun plain = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
-			Tolerance.constant(0.1), SamplerSettings.DEFAULT_MIN_STEP, 9), SamplerListener.NONE, () -> false);
-		final SamplerRun geometric = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
+		final SampledCounts plain = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
+			Tolerance.constant(0.1), SamplerSettings.DEFAULT_MIN_STEP, 9), TauLeapListener.NONE, () -> false);
+		final SampledCounts geometric = sampler.sample(new int[][][] { start }, null, new SamplerSettings(
 			Tolerance.geometric(0.1, 0.05, rate), SamplerSettings.DEFAULT_MIN_STEP, 9),
-			SamplerListener.NONE, () -> false);
+			TauLeapListener.NONE, () -> false);
 		assertTrue(geometric.evaluations() * 5 < plain.evaluations(), geometric.evaluations() + " vs " +
 			plain.evaluations() + " evaluations");
 		for (int v = 0; v < grid.voxels(); v++) {
@@ -176,9 +176,9 @@ class TauLeapSamplerTest {
 			new ChannelMap(2, 0), volume, 10, SCHEDULE));
 		final int[][] start = SamplerStarts.uniform(grid, new long[] { 150 }, null, 1);
 		final int fine = sampler.sample(new int[][][] { start }, null, new SamplerSettings(Tolerance
-			.constant(0.1), 1e-7, 1), SamplerListener.NONE, () -> false).evaluations();
+			.constant(0.1), 1e-7, 1), TauLeapListener.NONE, () -> false).evaluations();
 		final int coarse = sampler.sample(new int[][][] { start }, null, new SamplerSettings(Tolerance
-			.linear(0.1, 1.0), 1e-7, 1), SamplerListener.NONE, () -> false).evaluations();
+			.linear(0.1, 1.0), 1e-7, 1), TauLeapListener.NONE, () -> false).evaluations();
 		assertTrue(coarse < fine, coarse + " vs " + fine);
 	}
 
@@ -210,7 +210,7 @@ class TauLeapSamplerTest {
 			.fill(r, 1f));
 		assertThrows(CancellationException.class, () -> sampler.sample(new int[][][] { SamplerStarts
 			.uniform(grid, new long[] { 10 }, null, 1) }, null, SamplerSettings.defaults(1),
-			SamplerListener.NONE, () -> ++calls[0] > 3));
+			TauLeapListener.NONE, () -> ++calls[0] > 3));
 		assertEquals(4, calls[0]);
 	}
 

@@ -9,22 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.metrics.report.ComparisonRow;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 class StatisticsCommandsTest {
 

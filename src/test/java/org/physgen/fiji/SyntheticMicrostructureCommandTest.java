@@ -19,15 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 import org.scijava.command.CommandModule;
 import org.scijava.log.LogService;
 

@@ -8,15 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.PhysGenModels;
+import org.physgen.PhysGenModels;
+import org.physgen.model.GenerativeModel;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 
 /**
  * Tiny models for command tests, trained once per test run: a few steps of a 4-channel network on

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.physgen.metrics.report.Fidelity;
 import org.physgen.metrics.report.FidelityRow;
 import org.physgen.metrics.report.GridSize;
+import org.physgen.synth.SyntheticKind;
+import org.physgen.synth.SyntheticMicrostructures;
+import org.physgen.synth.SyntheticSpec;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
-import org.physgen.volume.synth.SyntheticKind;
-import org.physgen.volume.synth.SyntheticMicrostructures;
-import org.physgen.volume.synth.SyntheticSpec;
 
 class FidelityComparisonTest {
 

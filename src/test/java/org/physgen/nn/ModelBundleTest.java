@@ -29,9 +29,10 @@ import java.util.zip.ZipOutputStream;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.ScheduleKind;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
 
@@ -51,18 +52,17 @@ class ModelBundleTest {
 	static ModelMetadata dsdMetadata() {
 		return ModelMetadata.builder(ModelFamily.DSD)
 			.phases(new PhaseTable(new int[] { 0, 128, 255 }, new String[] { "pore", "binder", "active" }))
-			.voxelSize(new VoxelSize(0.5, 0.5, 0.75, "µm")).cropSize(32).boundary("reflecting")
-			.network(new NetworkConfig(2, 12, 16, List.of(1, 2, 4), 1, 4, 0.1, true, 2, false))
-			.dsd(new DsdProcess(256, "blackout", 1000, 0.1)).trainingData(threePhaseData())
+			.voxelSize(new VoxelSize(0.5, 0.5, 0.75, "µm")).cropSize(32).boundary(Boundary.REFLECTING)
+			.network(new NetworkConfig(2, 12, 16, List.of(1, 2, 4), 1, 4, 0.1, true, 2, false)).process(new DsdProcess(256, ScheduleKind.BLACKOUT, 1000, 0.1)).trainingData(threePhaseData())
 			.trainingSteps(1500).finalLoss(0.0123456789).softwareVersion("0.1.0")
 			.timestamp(Instant.parse("2026-11-23T01:02:03.456Z")).build();
 	}
 
 	static ModelMetadata pfgmTorchScriptMetadata() {
 		return ModelMetadata.builder(ModelFamily.PFGMPP).phases(PhaseTable.ofGreyValues(0, 255))
-			.voxelSize(VoxelSize.isotropic(2.25, "µm")).cropSize(64).boundary("periodic")
+			.voxelSize(VoxelSize.isotropic(2.25, "µm")).cropSize(64).boundary(Boundary.PERIODIC)
 			.torchScript(new NetworkIo(1, 1, 0, 8))
-			.pfgm(PfgmProcess.defaults(Double.POSITIVE_INFINITY)).build();
+			.process(PfgmProcess.defaults(Double.POSITIVE_INFINITY)).build();
 	}
 
 	@Test
@@ -84,13 +84,12 @@ class ModelBundleTest {
 		assertEquals(128, r.phases().greyValue(1));
 		assertEquals(new VoxelSize(0.5, 0.5, 0.75, "µm"), r.voxelSize());
 		assertEquals(32, r.cropSize());
-		assertEquals("reflecting", r.boundary());
+		assertEquals(Boundary.REFLECTING, r.boundary());
 		assertFalse(r.periodic());
 		assertEquals(WeightsFormat.DJL, r.weightsFormat());
 		assertEquals(new NetworkIo(2, 12, 2, 4), r.io());
 		assertEquals(new NetworkConfig(2, 12, 16, List.of(1, 2, 4), 1, 4, 0.1, true, 2, false), r.network());
-		assertEquals(new DsdProcess(256, "blackout", 1000, 0.1), r.dsd());
-		assertNull(r.pfgm());
+		assertEquals(new DsdProcess(256, ScheduleKind.BLACKOUT, 1000, 0.1), r.process());
 		assertEquals(threePhaseData(), r.trainingData());
 		assertEquals(7, r.trainingData().cropCount());
 		assertEquals(7, r.trainingData().cropFractions().size());
@@ -123,10 +122,9 @@ class ModelBundleTest {
 		final ModelBundle read = ModelBundle.read(file, ModelFamily.PFGMPP);
 		final ModelMetadata r = read.metadata();
 		assertEquals(m, r);
-		assertEquals(Double.POSITIVE_INFINITY, r.pfgm().augDim());
-		assertEquals(new PfgmProcess(Double.POSITIVE_INFINITY, 0.002, 80, 7, 18), r.pfgm());
+		assertEquals(Double.POSITIVE_INFINITY, r.process(PfgmProcess.class).augDim());
+		assertEquals(new PfgmProcess(Double.POSITIVE_INFINITY, 0.002, 80, 7, 18), r.process());
 		assertNull(r.network());
-		assertNull(r.dsd());
 		assertNull(r.trainingData());
 		assertTrue(Double.isNaN(r.finalLoss()));
 		assertEquals(new NetworkIo(1, 1, 0, 8), r.io());
@@ -136,11 +134,11 @@ class ModelBundleTest {
 
 	@Test
 	void finiteAugDimIsWrittenAsNumber() throws IOException {
-		final ModelMetadata m = pfgmTorchScriptMetadata().toBuilder().pfgm(PfgmProcess.defaults(2048)).build();
+		final ModelMetadata m = pfgmTorchScriptMetadata().toBuilder().process(PfgmProcess.defaults(2048)).build();
 		final Path file = dir.resolve("d2048.physgen");
 		ModelBundle.write(file, m, WEIGHTS);
 		assertTrue(jsonOf(file).contains("\"aug_dim\": 2048.0"));
-		assertEquals(2048, ModelBundle.read(file).metadata().pfgm().augDim());
+		assertEquals(2048, ModelBundle.read(file).metadata().process(PfgmProcess.class).augDim());
 	}
 
 	@Test
@@ -394,14 +392,11 @@ class ModelBundleTest {
 	@Test
 	void metadataRejectsInconsistentFields() {
 		final IllegalArgumentException family = assertThrows(IllegalArgumentException.class,
-			() -> dsdMetadata().toBuilder().pfgm(PfgmProcess.defaults(128)).build());
+			() -> dsdMetadata().toBuilder().process(PfgmProcess.defaults(128)).build());
 		assertEquals("a DSD model has no PFGM++ settings", family.getMessage());
 		final IllegalArgumentException crop = assertThrows(IllegalArgumentException.class,
 			() -> dsdMetadata().toBuilder().cropSize(30).build());
 		assertEquals("crop_size 30 is not a multiple of size_multiple 4", crop.getMessage());
-		final IllegalArgumentException boundary = assertThrows(IllegalArgumentException.class,
-			() -> dsdMetadata().toBuilder().boundary("open").build());
-		assertEquals("boundary must be 'periodic' or 'reflecting', got 'open'", boundary.getMessage());
 	}
 
 	private static int indexOf(final byte[] haystack, final byte[] needle) {

@@ -16,12 +16,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import ai.djl.Device;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.Families;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.ScheduleKind;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
+
+import ai.djl.Device;
 
 class TorchScriptImportTest {
 
@@ -33,9 +36,9 @@ class TorchScriptImportTest {
 	Path dir;
 
 	private static ModelMetadata dsdImport() {
-		return TorchScriptImport.metadata(ModelFamily.DSD, PhaseTable.named("pore", "solid"), 0, 2)
-			.voxelSize(VoxelSize.isotropic(1.5, "µm")).cropSize(16).boundary("reflecting")
-			.dsd(new DsdProcess(64, "blackout", 500, 0.1)).build();
+		return ModelMetadata.builder(ModelFamily.DSD).phases(PhaseTable.named("pore", "solid"))
+			.torchScript(Families.of(ModelFamily.DSD).io(PhaseTable.named("pore", "solid").phaseCount(), false, 2))
+			.voxelSize(VoxelSize.isotropic(1.5, "µm")).cropSize(16).boundary(Boundary.REFLECTING).process(new DsdProcess(64, ScheduleKind.BLACKOUT, 500, 0.1)).build();
 	}
 
 	@Test
@@ -51,9 +54,9 @@ class TorchScriptImportTest {
 		assertEquals(WeightsFormat.TORCHSCRIPT, m.weightsFormat());
 		assertEquals(new NetworkIo(1, 6, 0, 2), m.io());
 		assertNull(m.network());
-		assertEquals(new DsdProcess(64, "blackout", 500, 0.1), m.dsd());
+		assertEquals(new DsdProcess(64, ScheduleKind.BLACKOUT, 500, 0.1), m.process());
 		assertEquals(16, m.cropSize());
-		assertEquals("reflecting", m.boundary());
+		assertEquals(Boundary.REFLECTING, m.boundary());
 		assertArrayEquals(Files.readAllBytes(pt), bundle.entry("model.pt").orElseThrow());
 
 		final float[] x = new float[8];
@@ -72,8 +75,8 @@ class TorchScriptImportTest {
 	void moduleWithWrongChannelsIsRejectedAndNothingIsWritten() throws IOException {
 		final Path pt = dir.resolve("dsd_net.pt");
 		TorchScriptFunctionTest.dsdFixture().write(pt);
-		final ModelMetadata pfgm = TorchScriptImport.metadata(ModelFamily.PFGMPP,
-			PhaseTable.named("pore", "binder", "active"), 0, 4).cropSize(32).pfgm(PfgmProcess.defaults(128))
+		final ModelMetadata pfgm = ModelMetadata.builder(ModelFamily.PFGMPP).phases(PhaseTable.named("pore", "binder", "active"))
+			.torchScript(Families.of(ModelFamily.PFGMPP).io(PhaseTable.named("pore", "binder", "active").phaseCount(), false, 4)).cropSize(32).process(PfgmProcess.defaults(128))
 			.build();
 		final Path bundleFile = dir.resolve("pfgm.physgen");
 		final ModelFileException e = assertThrows(ModelFileException.class,
@@ -130,12 +133,12 @@ class TorchScriptImportTest {
 
 	@Test
 	void metadataHelperGivesTheFamilysChannels() {
-		assertEquals(new NetworkIo(2, 12, 2, 4), TorchScriptImport.metadata(ModelFamily.DSD,
-			PhaseTable.named("a", "b", "c"), 2, 4).cropSize(8).dsd(new DsdProcess(16, "linear", 10, 0.1)).build()
+		assertEquals(new NetworkIo(2, 12, 2, 4), ModelMetadata.builder(ModelFamily.DSD).phases(PhaseTable.named("a", "b", "c"))
+			.torchScript(Families.of(ModelFamily.DSD).io(PhaseTable.named("a", "b", "c").phaseCount(), true, 4)).cropSize(8).process(new DsdProcess(16, ScheduleKind.LINEAR, 10, 0.1)).build()
 			.io());
-		assertEquals(new NetworkIo(1, 1, 0, 1), TorchScriptImport.metadata(ModelFamily.PFGMPP,
-			PhaseTable.named("a", "b"), 0, 1).cropSize(8).pfgm(PfgmProcess.defaults(64)).build().io());
-		assertEquals(new NetworkIo(4, 4, 0, 1), TorchScriptImport.metadata(ModelFamily.PFGMPP,
-			PhaseTable.named("a", "b", "c", "d"), 0, 1).cropSize(8).pfgm(PfgmProcess.defaults(64)).build().io());
+		assertEquals(new NetworkIo(1, 1, 0, 1), ModelMetadata.builder(ModelFamily.PFGMPP).phases(PhaseTable.named("a", "b"))
+			.torchScript(Families.of(ModelFamily.PFGMPP).io(PhaseTable.named("a", "b").phaseCount(), false, 1)).cropSize(8).process(PfgmProcess.defaults(64)).build().io());
+		assertEquals(new NetworkIo(4, 4, 0, 1), ModelMetadata.builder(ModelFamily.PFGMPP).phases(PhaseTable.named("a", "b", "c", "d"))
+			.torchScript(Families.of(ModelFamily.PFGMPP).io(PhaseTable.named("a", "b", "c", "d").phaseCount(), false, 1)).cropSize(8).process(PfgmProcess.defaults(64)).build().io());
 	}
 }

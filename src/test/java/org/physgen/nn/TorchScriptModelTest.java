@@ -11,11 +11,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physgen.train.GenerationListener;
-import org.physgen.train.GenerationRequest;
-import org.physgen.train.GenerativeModel;
-import org.physgen.train.PhysGenModels;
-import org.physgen.train.TargetFractions;
+import org.physgen.Families;
+import org.physgen.PhysGenModels;
+import org.physgen.lattice.Boundary;
+import org.physgen.lattice.ScheduleKind;
+import org.physgen.model.GenerationListener;
+import org.physgen.model.GenerationRequest;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.TargetFractions;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.PhaseTable;
 import org.physgen.volume.VoxelSize;
@@ -33,13 +36,13 @@ class TorchScriptModelTest {
 		final Path pt = dir.resolve("exported.pt");
 		TorchScriptFunctionTest.dsdFixture().write(pt);
 		final Path bundle = dir.resolve("imported.physgen");
-		TorchScriptImport.importFile(pt, TorchScriptImport.metadata(ModelFamily.DSD,
-			PhaseTable.named("pore", "solid"), 0, 2).voxelSize(VoxelSize.isotropic(3, "µm")).cropSize(8)
-			.boundary("periodic").dsd(new DsdProcess(16, "blackout", 200, 0.1)).build(), bundle,
+		TorchScriptImport.importFile(pt, ModelMetadata.builder(ModelFamily.DSD).phases(PhaseTable.named("pore", "solid"))
+			.torchScript(Families.of(ModelFamily.DSD).io(PhaseTable.named("pore", "solid").phaseCount(), false, 2)).voxelSize(VoxelSize.isotropic(3, "µm")).cropSize(8)
+			.boundary(Boundary.PERIODIC).process(new DsdProcess(16, ScheduleKind.BLACKOUT, 200, 0.1)).build(), bundle,
 			Device.cpu());
 		try (GenerativeModel model = PhysGenModels.load(bundle, "cpu", 1)) {
 			final List<LabelVolume> volumes = model.generate(new GenerationRequest(1, 8, 8, 8,
-				TargetFractions.explicit(0.3), 4, 1, 0.5, GenerationRequest.DEFAULT_STEPS),
+				TargetFractions.explicit(0.3), 4, 1, 0.5, PfgmProcess.DEFAULT_STEPS),
 				GenerationListener.NONE);
 			assertArrayEquals(new long[] { 358, 154 }, volumes.get(0).phaseCounts());
 			assertEquals(3, volumes.get(0).voxelSize().z());

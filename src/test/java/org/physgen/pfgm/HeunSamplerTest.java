@@ -113,7 +113,7 @@ class HeunSamplerTest {
 		final double[] errors = new double[2];
 		for (int r = 0; r < 2; r++) {
 			final SigmaGrid grid = SigmaGrid.edm(16 << r);
-			final SamplerRun run = new HeunSampler(PerturbationKernel.gaussian(), grid).start(
+			final HeunRun run = new HeunSampler(PerturbationKernel.gaussian(), grid).start(
 				gaussianData, shape, 1, 7);
 			final float[] prior = run.samples()[0].clone();
 			while (!run.finished()) run.step();

@@ -12,6 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.PhysGenModels;
+import org.physgen.model.GenerationListener;
+import org.physgen.model.GenerativeModel;
+import org.physgen.model.InpaintRequest;
 import org.physgen.volume.LabelVolume;
 
 /** Inpainting keeps every voxel outside the mask and gives the region exact counts. */

@@ -19,12 +19,14 @@ import org.physgen.dsd.RateHead;
 import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
+import org.physgen.model.dsd.DsdObjective;
+import org.physgen.model.pfgm.PfgmObjective;
 import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.NetworkConfig;
 import org.physgen.nn.UNet3d;
 import org.physgen.pfgm.PerturbationKernel;
+import org.physgen.random.RandomStreams;
 import org.physgen.volume.LabelVolume;
-import org.physgen.volume.RandomStreams;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

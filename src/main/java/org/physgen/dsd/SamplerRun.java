@@ -1,9 +1,0 @@
-package org.physgen.dsd;
-
-/**
- * Result of a sampling run.
- *
- * @param counts final counts {@code counts[b][c][v]}
- * @param evaluations number of rate-model (network) evaluations
- */
-public record SamplerRun(int[][][] counts, int evaluations) {}

@@ -1,0 +1,70 @@
+package org.physgen.model;
+
+/**
+ * What to generate.
+ *
+ * @param count number of volumes
+ * @param sizeX size along x (each size must be a multiple of the model's size multiple)
+ * @param sizeY size along y
+ * @param sizeZ size along z (slices)
+ * @param targets phase fractions; counts are exact
+ * @param seed seed; the same seed gives the same volumes on CPU
+ * @param batchSize volumes sampled per network call
+ * @param tolerance DSD CFL tolerance where structure forms, in (0, 1], or 0 for the model's
+ *          recorded tolerance (ignored by PFGM++)
+ * @param steps PFGM++ noise levels n (2n-1 network evaluations), at least 2, or 0 for the model's
+ *          recorded steps (ignored by DSD)
+ * @param stepFraction DSD steps may span this fraction of the remaining time while the rates are
+ *          near the forward rate (see {@code Tolerance.geometric}); 0 keeps the plain CFL tolerance
+ *          at every time, which needs about 6r / tolerance network evaluations
+ */
+public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
+	TargetFractions targets, long seed, int batchSize, double tolerance, int steps,
+	double stepFraction)
+{
+
+	/** The tolerance or steps that the model file records. */
+	public static final int MODEL_SETTING = 0;
+	public static final double DEFAULT_STEP_FRACTION = 0.05;
+
+	public GenerationRequest {
+		if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
+		if (sizeX < 1 || sizeY < 1 || sizeZ < 1) {
+			throw new IllegalArgumentException("size must be positive, got " + sizeX + " x " + sizeY +
+				" x " + sizeZ);
+		}
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batch must be at least 1, got " + batchSize);
+		}
+		if (!(tolerance > 0 && tolerance <= 1) && tolerance != MODEL_SETTING) {
+			throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
+		}
+		if (steps < 2 && steps != MODEL_SETTING) {
+			throw new IllegalArgumentException("steps must be at least 2, got " + steps);
+		}
+		if (!(stepFraction >= 0 && stepFraction < 1)) {
+			throw new IllegalArgumentException("step_fraction must be in [0, 1), got " + stepFraction);
+		}
+	}
+
+	/** A request with the default DSD step fraction. */
+	public GenerationRequest(final int count, final int sizeX, final int sizeY, final int sizeZ,
+		final TargetFractions targets, final long seed, final int batchSize, final double tolerance,
+		final int steps)
+	{
+		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,
+			DEFAULT_STEP_FRACTION);
+	}
+
+	/** A cube of the given size with the model's sampler settings, one volume per network call. */
+	public static GenerationRequest cube(final int count, final int size,
+		final TargetFractions targets, final long seed)
+	{
+		return new GenerationRequest(count, size, size, size, targets, seed, 1, MODEL_SETTING,
+			MODEL_SETTING, DEFAULT_STEP_FRACTION);
+	}
+
+	public long voxels() {
+		return (long) sizeX * sizeY * sizeZ;
+	}
+}

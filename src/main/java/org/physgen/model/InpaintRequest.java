@@ -1,0 +1,26 @@
+package org.physgen.model;
+
+import org.physgen.volume.LabelVolume;
+
+/**
+ * A region of a volume to regenerate with a DSD model; everything outside it stays frozen.
+ *
+ * @param volume the volume (phase indices as in the model's phase table); not modified
+ * @param mask one array per z slice, non-zero where voxels are regenerated
+ * @param regionCounts phase voxel counts the region gets, or null to keep its current counts
+ * @param seed seed
+ * @param tolerance CFL tolerance where structure forms
+ * @param stepFraction largest step as a fraction of the remaining time in the mixed regime (see
+ *          {@link GenerationRequest#stepFraction()})
+ */
+public record InpaintRequest(LabelVolume volume, byte[][] mask, long[] regionCounts, long seed,
+	double tolerance, double stepFraction)
+{
+
+	/** A request with the default step fraction. */
+	public InpaintRequest(final LabelVolume volume, final byte[][] mask, final long[] regionCounts,
+		final long seed, final double tolerance)
+	{
+		this(volume, mask, regionCounts, seed, tolerance, GenerationRequest.DEFAULT_STEP_FRACTION);
+	}
+}

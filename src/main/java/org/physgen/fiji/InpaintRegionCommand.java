@@ -100,9 +100,10 @@ public class InpaintRegionCommand extends ContextCommand {
 			final LabelVolume volume = input.volume();
 			final byte[][] mask = mask(volume);
 			final long[] before = InpaintRegions.counts(volume, mask);
+			final long[] after = InpaintRegions.regionCounts(region_counts, volume, mask);
 			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
 				ProgressListeners.lines(log))) {
-				final LabelVolume result = InpaintRegions.inpaint(model, volume, mask, region_counts, seed,
+				final LabelVolume result = InpaintRegions.inpaint(model, volume, mask, after, seed,
 					tolerance, step_fraction, ProgressListeners.generation(this, status, log, "Inpainting"));
 				if (output_file != null) save(result);
 				region = Arrays.stream(before).sum() + " voxels, phase counts " + Arrays.toString(before) + " -> "

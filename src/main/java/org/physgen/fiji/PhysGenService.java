@@ -143,7 +143,8 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 	public LabelVolume inpaint(final GenerativeModel model, final LabelVolume volume, final byte[][] mask,
 		final String regionCounts, final long seed)
 	{
-		return InpaintRegions.inpaint(model, volume, mask, regionCounts, seed, GenerationRequest.MODEL_SETTING,
+		return InpaintRegions.inpaint(model, volume, mask, InpaintRegions.regionCounts(regionCounts, volume, mask),
+			seed, GenerationRequest.MODEL_SETTING,
 			GenerationRequest.DEFAULT_STEP_FRACTION, loggingGenerationListener());
 	}
 

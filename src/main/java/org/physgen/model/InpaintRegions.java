@@ -110,26 +110,38 @@ public final class InpaintRegions {
 	}
 
 	/**
-	 * Inpaints the region of {@code mask} with a model, after checking the volume's sizes against it.
+	 * The phase counts the region of {@code mask} gets, from a {@code region_counts} text.
 	 *
-	 * @param regionCounts the counts of {@link #parse}, or empty to keep the region's counts
-	 * @throws IllegalArgumentException naming the rule broken: a model that cannot inpaint, a size
-	 *           that is not a multiple of the model's, or region counts that cannot fill the region
+	 * @return the counts of phases 0..P-1 of {@link #parse}, or null for a blank text (keep the
+	 *         region's counts)
+	 * @throws IllegalArgumentException naming {@code region_counts} when they cannot fill the region
+	 */
+	public static long[] regionCounts(final String text, final LabelVolume volume, final byte[][] mask) {
+		if (text == null || text.isBlank()) return null;
+		return parse(text, volume.phases().phaseCount(), Arrays.stream(counts(volume, mask)).sum());
+	}
+
+	/**
+	 * Inpaints the region of {@code mask} with a model, after checking the model and the volume's
+	 * sizes.
+	 *
+	 * @param regionCounts counts of phases 0..P-1 the region gets ({@link #regionCounts}), or null
+	 *          to keep its counts
+	 * @throws IllegalArgumentException naming the rule broken: a model that cannot inpaint or a size
+	 *           that is not a multiple of the model's
 	 */
 	public static LabelVolume inpaint(final GenerativeModel model, final LabelVolume volume,
-		final byte[][] mask, final String regionCounts, final long seed, final double tolerance,
+		final byte[][] mask, final long[] regionCounts, final long seed, final double tolerance,
 		final double stepFraction, final GenerationListener listener)
 	{
 		if (!model.canInpaint()) {
 			throw new IllegalArgumentException("model_file '" + model.file() + "' holds a " +
-				model.family().displayName() + " model; Inpaint Region needs a model that can inpaint (a DSD model)");
+				model.family().displayName() + " model, which cannot inpaint; inpainting needs a DSD model");
 		}
 		model.requireSize("the volume's x size", volume.sizeX());
 		model.requireSize("the volume's y size", volume.sizeY());
 		model.requireSize("the volume's z size", volume.sizeZ());
-		final long voxels = Arrays.stream(counts(volume, mask)).sum();
-		final long[] after = regionCounts == null || regionCounts.isBlank() ? null
-			: parse(regionCounts, volume.phases().phaseCount(), voxels);
-		return model.inpaint(new InpaintRequest(volume, mask, after, seed, tolerance, stepFraction), listener);
+		return model.inpaint(new InpaintRequest(volume, mask, regionCounts, seed, tolerance, stepFraction),
+			listener);
 	}
 }

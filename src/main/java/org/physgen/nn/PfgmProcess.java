@@ -20,9 +20,7 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 	implements ProcessSettings
 {
 
-	public static final double DEFAULT_SIGMA_MIN = 0.002;
-	public static final double DEFAULT_SIGMA_MAX = 80;
-	public static final double DEFAULT_RHO = 7;
+	/** Noise levels of the sampler unless a run sets its own. */
 	public static final int DEFAULT_STEPS = SigmaGrid.DEFAULT_STEPS;
 
 	public PfgmProcess {
@@ -37,9 +35,9 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 		if (steps < 2) throw new IllegalArgumentException("steps must be at least 2, got " + steps);
 	}
 
-	/** The defaults of SPEC §5 for an augmented dimension D. */
+	/** The EDM noise levels of {@link SigmaGrid#edm} (SPEC §5) for an augmented dimension D. */
 	public static PfgmProcess defaults(final double augDim) {
-		return new PfgmProcess(augDim, DEFAULT_SIGMA_MIN, DEFAULT_SIGMA_MAX, DEFAULT_RHO, DEFAULT_STEPS);
+		return new PfgmProcess(augDim, SigmaGrid.SIGMA_MIN, SigmaGrid.SIGMA_MAX, SigmaGrid.RHO, DEFAULT_STEPS);
 	}
 
 	/** "PFGM (D = 1)", "PFGM++ (D = 128)" or "PFGM++ (D = inf, diffusion)", for reports and the UI. */

@@ -111,7 +111,7 @@ class ModelCommandsCliTest {
 
 		assertEquals(1, physgen("run", "Inpaint Region (DSD)", "input_file='" + writeInput() + "',model_file='"
 			+ TinyModels.pfgm() + "',box='0,0,0,8,8,8'," + FAST));
-		assertTrue(stderr().contains("holds a PFGM++ model; Inpaint Region needs a DSD model"), stderr());
+		assertTrue(stderr().contains("holds a PFGM++ model, which cannot inpaint; inpainting needs a DSD model"), stderr());
 	}
 
 	@Test

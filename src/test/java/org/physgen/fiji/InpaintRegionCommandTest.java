@@ -112,7 +112,7 @@ class InpaintRegionCommandTest {
 		final CommandModule module = inpaint("image", ImagePlusVolumes.toImagePlus(TinyModels.trainingVolume(), "rock"),
 			"model_file", TinyModels.pfgm().toFile(), "box", "0,0,0,8,8,8");
 		assertTrue(module.isCanceled());
-		assertTrue(module.getCancelReason().contains("PFGM++ model; Inpaint Region needs a DSD model"),
+		assertTrue(module.getCancelReason().contains("PFGM++ model, which cannot inpaint; inpainting needs a DSD model"),
 			module.getCancelReason());
 	}
 

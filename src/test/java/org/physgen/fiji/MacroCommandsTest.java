@@ -135,7 +135,7 @@ class MacroCommandsTest {
 			""".formatted(input, TinyModels.pfgm()));
 		final CommandModule module = MacroBridge.lastModule();
 		assertTrue(module.isCanceled());
-		assertTrue(module.getCancelReason().contains("needs a DSD model"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("inpainting needs a DSD model"), module.getCancelReason());
 	}
 	@Test
 	void theBundledMacroRunsWithTheRealParameters() throws Exception {

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
+import org.physgen.model.InpaintRegions;
 import org.physgen.model.TargetFractions;
 import org.physgen.nn.ModelFamily;
 import org.physgen.train.TrainingResult;
+import org.physgen.metrics.report.VolumeStatistics;
 import org.physgen.volume.LabelVolume;
 import org.scijava.Context;
 import org.scijava.service.SciJavaService;
@@ -81,6 +83,26 @@ class PhysGenServiceTest {
 			final List<ImagePlus> images = physgen.images(volumes, "gen");
 			assertEquals("gen-2", images.get(1).getTitle());
 		}
+	}
+
+	@Test
+	void inpaintsABoxAndMeasuresTheResult() throws Exception {
+		final LabelVolume volume = TinyModels.trainingVolume();
+		try (GenerativeModel model = physgen.load(TinyModels.dsd().toString(), "cpu", 1)) {
+			final byte[][] mask = InpaintRegions.box("0,0,0,4,4,4", volume.sizeX(), volume.sizeY(), volume.sizeZ());
+			final long[] before = InpaintRegions.counts(volume, mask);
+			final LabelVolume edited = physgen.inpaint(model, volume, "0,0,0,4,4,4", "", 5);
+			assertArrayEquals(before, InpaintRegions.counts(edited, mask), "the box keeps its counts");
+			assertArrayEquals(volume.phaseCounts(), edited.phaseCounts());
+			assertEquals(volume.sizeX(), edited.sizeX());
+		}
+		try (GenerativeModel model = physgen.load(TinyModels.pfgm().toString(), "cpu", 1)) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> physgen.inpaint(model, volume, "0,0,0,4,4,4", "", 5));
+			assertTrue(e.getMessage().contains("cannot inpaint"), e.getMessage());
+		}
+		final VolumeStatistics statistics = physgen.statistics(volume, "all", "fractions");
+		assertFalse(statistics.scalars().isEmpty());
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.Families;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.volume.PhaseTable;
@@ -336,12 +337,14 @@ class ModelBundleTest {
 	}
 
 	@Test
-	void ioThatDoesNotFitTheFamilyIsReported() throws IOException {
+	void ioThatDoesNotFitTheFamilyIsReportedByTheFamily() throws IOException {
 		final Path file = edited("pfgmio", pfgmTorchScriptMetadata(),
 			o -> o.getAsJsonObject("io").addProperty("output_channels", 6));
-		assertProblem(file, "model.json: io (input_channels 1, output_channels 6, condition_dim 0, " +
-			"size_multiple 8) does not fit a PFGM++ model with 2 phases, which needs input_channels 1 and " +
-			"output_channels 1");
+		final ModelMetadata read = ModelBundle.read(file).metadata();
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> Families.of(read.family()).requireFits(read));
+		assertEquals("io (input_channels 1, output_channels 6, condition_dim 0, size_multiple 8) does not " +
+			"fit a PFGM++ model with 2 phases, which needs input_channels 1 and output_channels 1", e.getMessage());
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package org.physgen.model.pfgm;
 
 import org.physgen.nn.NetworkFunction;
 import org.physgen.pfgm.Denoiser;
-import org.physgen.pfgm.EdmPreconditioning;
 import org.physgen.pfgm.VolumeShape;
 
 /**
@@ -29,16 +28,14 @@ final class NetworkDenoiser implements Denoiser {
 		final float[] input = new float[batch * length];
 		final float[] noise = new float[batch];
 		for (int b = 0; b < batch; b++) {
-			final float cIn = (float) EdmPreconditioning.cIn(sigma[b]);
-			for (int i = 0; i < length; i++) input[b * length + i] = cIn * noisy[b][i];
-			noise[b] = (float) EdmPreconditioning.cNoise(sigma[b]);
+			noise[b] = Preconditioning.input(noisy[b], length, sigma[b], input, b * length);
 		}
 		final float[] raw = new float[batch * length];
 		network.evaluate(batch, shape.sizeX(), shape.sizeY(), shape.sizeZ(), input, noise,
 			network.conditionDim() == 0 ? null : condition, raw);
 		for (int b = 0; b < batch; b++) {
-			final float skip = (float) EdmPreconditioning.cSkip(sigma[b]);
-			final float out = (float) EdmPreconditioning.cOut(sigma[b]);
+			final float skip = Preconditioning.skip(sigma[b]);
+			final float out = Preconditioning.out(sigma[b]);
 			for (int i = 0; i < length; i++) {
 				denoised[b][i] = skip * noisy[b][i] + out * raw[b * length + i];
 			}

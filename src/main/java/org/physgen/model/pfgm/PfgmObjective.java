@@ -18,7 +18,8 @@ import ai.djl.training.ParameterStore;
 
 /**
  * PFGM++ training (SPEC 5): perturb each encoded crop with the PFGM++ kernel at a log-normal σ, and
- * score the EDM-preconditioned denoiser with λ(σ)‖D(x, σ) − y‖². The network is conditioned on the
+ * score the denoiser, preconditioned as the sampler's ({@link Preconditioning}), with
+ * λ(σ)‖D(x, σ) − y‖². The network is conditioned on the
  * crop's phase fractions.
  */
 public final class PfgmObjective implements TrainingObjective {
@@ -54,11 +55,9 @@ public final class PfgmObjective implements TrainingObjective {
 			final float[] x = kernel.perturb(y, sigma, seed, b);
 			System.arraycopy(y, 0, clean, b * length, length);
 			System.arraycopy(x, 0, noisy, b * length, length);
-			final float cIn = (float) EdmPreconditioning.cIn(sigma);
-			for (int i = 0; i < length; i++) scaledInput[b * length + i] = cIn * x[i];
-			noise[b] = (float) EdmPreconditioning.cNoise(sigma);
-			skip[b] = (float) EdmPreconditioning.cSkip(sigma);
-			out[b] = (float) EdmPreconditioning.cOut(sigma);
+			noise[b] = Preconditioning.input(x, length, sigma, scaledInput, b * length);
+			skip[b] = Preconditioning.skip(sigma);
+			out[b] = Preconditioning.out(sigma);
 			weight[b] = (float) EdmPreconditioning.lossWeight(sigma);
 			final double[] fractions = PhaseFractionsOfCrop.of(crops[b], phases);
 			for (int p = 0; p < phases - 1; p++) condition[b * (phases - 1) + p] = (float) fractions[p];

@@ -43,6 +43,9 @@ import org.physgen.lattice.Schedule;
  * underflow nor overflow. Balancing stops when every reachable origin expects
  * {@code 1 +- tolerance} particles, or after the update cap, which is also where it ends when no
  * complete assignment exists within the kernel's support.
+ * <p>
+ * A test oracle, with {@link ExactRateModel}: the sampler tests and the DSD learning benchmark
+ * measure a trained network against it.
  */
 public final class AssignmentRateModel implements RateModel {
 

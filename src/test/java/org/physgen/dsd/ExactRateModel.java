@@ -10,7 +10,7 @@ import org.physgen.lattice.Schedule;
  * hops to x + d at rate {@code r rho_t(x + d) / rho_t(x)}, where {@code rho_t = sum_i p_t(. | x0_i)}
  * is the forward kernel applied to the volume's occupancy of that channel. It is the expectation of
  * the training target given the counts, so sampling with it must bring every particle back onto an
- * occupied voxel of x0. Used to test the sampler without a network.
+ * occupied voxel of x0. A test oracle: the reference that checks the sampler without a network.
  */
 public final class ExactRateModel implements RateModel {
 

@@ -4,7 +4,7 @@ package org.physgen.pfgm;
  * The exact denoiser of a finite data set {y_j} under a perturbation kernel: D(x, sigma) =
  * sum_j w_j y_j with posterior weights w_j proportional to p_sigma(x | y_j), computed in log space
  * (for the PFGM++ kernel, log w_j = -(N + D)/2 ln(|x - y_j|^2 + r^2) + const). The sampler driven by
- * it must end on a data point, which makes it the reference for checking samplers without a
+ * it must end on a data point, which makes it the test oracle for checking samplers without a
  * network.
  */
 public final class FiniteDataDenoiser implements Denoiser {

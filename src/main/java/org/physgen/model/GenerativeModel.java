@@ -45,7 +45,8 @@ public interface GenerativeModel extends AutoCloseable {
 
 	/**
 	 * Checks explicit target fractions against the model before any work: one per phase 1..P-1,
-	 * each phase getting at least... as {@link org.physgen.mass.PhaseCounts#fromFractions} requires.
+	 * giving every phase a voxel ({@link org.physgen.mass.PhaseCounts#fromFractions}); the training
+	 * mean and sampled fractions need no check.
 	 *
 	 * @param voxels voxels of each volume
 	 * @throws IllegalArgumentException naming {@code fractions}

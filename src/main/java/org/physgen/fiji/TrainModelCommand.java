@@ -68,6 +68,12 @@ abstract class TrainModelCommand extends ContextCommand {
 			+ "materials); switch off for layered or oriented materials, or to fit one crop exactly")
 	private boolean augment = true;
 
+	@Parameter(label = "Validation every (steps, 0 = none)", min = "0", persist = false,
+		description = "Steps between validation losses: 8 fixed crops held out from training (the top crop_size "
+			+ "slices of the volume), at fixed times and noise, with the averaged weights; drawn beside the "
+			+ "training loss (DSD: relative to the untrained forward rates, falling below 1 as it learns)")
+	private int validation_every = TrainingConfig.DEFAULT_VALIDATION_EVERY;
+
 	@Parameter(label = "Resume", persist = false,
 		description = "Continue training the model in model_file up to steps instead of starting anew")
 	private boolean resume = false;
@@ -97,7 +103,8 @@ abstract class TrainModelCommand extends ContextCommand {
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
 				.batchSize(batch).learningRate(learning_rate).baseChannels(channels).device(device)
-				.threads(threads).seed(seed).augment(augment).resume(resume).dataName(input.name());
+				.threads(threads).seed(seed).augment(augment).validationEvery(validation_every).resume(resume)
+				.dataName(input.name());
 			config.validate();
 			final long start = System.nanoTime();
 			final TrainingResult result;

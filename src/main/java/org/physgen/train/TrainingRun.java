@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,7 +70,10 @@ final class TrainingRun {
 	}
 
 	private TrainingResult run(final List<LabelVolume> volumes) throws IOException {
-		final CropSampler crops = new CropSampler(volumes, config.cropSize());
+		final CropSampler all = new CropSampler(volumes, config.cropSize());
+		final ValidationLoss.Split split = config.validationEvery() > 0 ? ValidationLoss.Split.of(volumes,
+			config.cropSize()) : new ValidationLoss.Split(volumes, null);
+		final CropSampler crops = split.slab() == null ? all : new CropSampler(split.training(), config.cropSize());
 		final Path file = config.modelFile();
 		ModelMetadata metadata;
 		ModelBundle resumed = null;
@@ -82,7 +86,7 @@ final class TrainingRun {
 		}
 		else {
 			if (config.resume()) listener.log("resume: " + file + " does not exist yet, starting afresh");
-			metadata = TrainingMetadata.initial(config, crops);
+			metadata = TrainingMetadata.initial(config, all);
 		}
 		final NetworkConfig network = metadata.network();
 		if (config.cropSize() % network.sizeMultiple() != 0) {
@@ -97,11 +101,14 @@ final class TrainingRun {
 				MemoryEstimate.cpuBudgetBytes());
 		}
 		final TrainingObjective objective = objective(metadata, crops);
+		final ValidationLoss validation = config.validationEvery() > 0 ? new ValidationLoss(objective, split,
+			config.cropSize(), config.seed(), config.batchSize()) : null;
+		if (validation != null) listener.log(validation.describe(metadata.family() == ModelFamily.DSD));
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
 		LinePlot.prepare();
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
-			return loop(crops, metadata, resumed, objective, manager);
+			return loop(crops, metadata, resumed, objective, validation, manager);
 		}
 		finally {
 			finished.countDown();
@@ -115,7 +122,8 @@ final class TrainingRun {
 	}
 
 	private TrainingResult loop(final CropSampler crops, final ModelMetadata initial,
-		final ModelBundle resumed, final TrainingObjective objective, final NDManager manager)
+		final ModelBundle resumed, final TrainingObjective objective, final ValidationLoss validation,
+		final NDManager manager)
 		throws IOException
 	{
 		final UNet3d network = resumed == null ? UNet3d.create(initial.network(), manager, config.seed())
@@ -145,6 +153,11 @@ final class TrainingRun {
 				final double loss = step(network, store, objective, crops, adam, step, manager);
 				average.update(adam.updates());
 				if (Double.isFinite(loss)) history.add(step, loss);
+				if (validation != null && step % config.validationEvery() == 0) {
+					final double value = average.withAveragedWeights(() -> validation.evaluate(manager, network, store));
+					history.addValidation(step, value);
+					listener.log(String.format(Locale.ROOT, "step %d: validation loss %.4g", step, value));
+				}
 				final double seconds = (System.nanoTime() - startTime) / 1e9;
 				final double speed = (step - startStep) / seconds;
 				listener.progress(new TrainingProgress(step, config.steps(), loss, speed,
@@ -160,7 +173,8 @@ final class TrainingRun {
 			final Path curve = ModelBundle.lossCurveFile(config.modelFile());
 			if (history.size() > 0) {
 				AtomicFiles.write(curve, history.png("Training loss, " +
-					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName()));
+					ModelMetadata.displayName(config.family()) + " model " + config.modelFile().getFileName(),
+					config.family() == ModelFamily.DSD ? "validation (÷ forward rates')" : "validation loss"));
 			}
 			listener.log(cancelled ? "cancelled at step " + step + " of " + config.steps() +
 				"; checkpoint written to " + config.modelFile() + " (loss curve " + curve.getFileName() +

@@ -98,7 +98,7 @@ class ValidationLossTest {
 		final Path file = folder.resolve("rock.physgen");
 		final List<String> log = new ArrayList<>();
 		final TrainingConfig config = TrainingConfig.pfgm(file).cropSize(SIZE).steps(20).batchSize(2).baseChannels(4)
-			.learningRate(3e-3).validationEvery(10).seed(5).threads(2);
+			.learningRate(3e-3).validationEvery(10).seed(5).threads(1);
 		PhysGenModels.train(List.of(volume), config, new TrainingListener() {
 
 			@Override
@@ -134,7 +134,7 @@ class ValidationLossTest {
 	void zeroValidationEveryHoldsOutNothingAndLogsNoValidation(@TempDir final Path folder) throws IOException {
 		final List<String> log = new ArrayList<>();
 		PhysGenModels.train(List.of(rock(SIZE, 3 * SIZE)), TrainingConfig.pfgm(folder.resolve("m.physgen"))
-			.cropSize(SIZE).steps(2).batchSize(1).baseChannels(4).validationEvery(0).threads(2), new TrainingListener() {
+			.cropSize(SIZE).steps(2).batchSize(1).baseChannels(4).validationEvery(0).threads(1), new TrainingListener() {
 
 				@Override
 				public void log(final String message) {

@@ -69,12 +69,13 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 		}
 		final String name = volume.getFileName() == null ? "volume" : volume.getFileName().toString().replaceAll(
 			"\\.[^.]*$", "");
-		final BenchmarkSettings settings = new BenchmarkSettings(volume, integer(values, "pore", -1), integer(values,
-			"size", 64), integer(values, "held_out", MIN_HELD_OUT), number(values, "steps", 4000L), number(values,
-				"minutes", 60.0), integer(values, "channels", 8), integer(values, "crop_size", 16), integer(values,
-					"batch", 4), number(values, "learning_rate", 0.002), integer(values, "threads", 0), number(values,
-						"seed", 1L), families(values.getOrDefault("families", "dsd+pfgmpp")), Path.of(values
-							.getOrDefault("output_dir", "target/fidelity-" + name)));
+		final Path output = Path.of(values.getOrDefault("output_dir", "target/fidelity-" + name));
+		final List<ModelFamily> families = families(values.getOrDefault("families", "dsd+pfgmpp"));
+		final BenchmarkSettings settings = new BenchmarkSettings(volume, integer(values, "pore", -1),
+			integer(values, "size", 64), integer(values, "held_out", MIN_HELD_OUT), number(values, "steps", 4000L),
+			number(values, "minutes", 60.0), integer(values, "channels", 8), integer(values, "crop_size", 16),
+			integer(values, "batch", 4), number(values, "learning_rate", 0.002), integer(values, "threads", 0),
+			number(values, "seed", 1L), families, output);
 		settings.validate();
 		return settings;
 	}

@@ -111,9 +111,7 @@ public final class FidelityBenchmark {
 		final Fidelity fidelity = FidelityComparison.of(reference, new GridSize(size, size, size), heldOut, measure(
 			method.volumes()));
 		log.accept(method.name() + ": " + fidelity.headline());
-		return new MethodResult(method.name(), method.key(), fidelity, method.volumes(), method.trainingSteps(), method
-			.trainingMinutes(), method.generationMinutes(), method.evaluationsPerVolume(), method.repairedFraction(),
-			method.projectionChangedFraction(), method.note());
+		return method.withFidelity(fidelity);
 	}
 
 	private static MethodResult gaussianField(final LabelVolume block, final BenchmarkSettings settings,
@@ -147,12 +145,14 @@ public final class FidelityBenchmark {
 		log.accept(String.format(Locale.ROOT, "%s: trained %d steps in %.1f min, final loss %.4g", family.key(),
 			trained.steps(), trained.minutes(), trained.finalLoss()));
 		final ModelRuns.Generated generated = ModelRuns.generate(modelFile, settings, log);
+		final double corrected = generated.correctedFraction();
 		final boolean dsd = family == ModelFamily.DSD;
-		return new MethodResult(ModelMetadata.displayName(family), family.key(), null, generated.volumes(), trained
-			.steps(), trained.minutes(), generated.minutes(), generated.evaluationsPerVolume(), dsd ? generated
-				.correctedFraction() : Double.NaN, dsd ? Double.NaN : generated.correctedFraction(), String.format(
-					Locale.ROOT, "trained %d steps (%.1f min, final loss %.4g) on the training block, %s, training-mean "
-						+ "fractions", trained.steps(), trained.minutes(), trained.finalLoss(), modelFile.getFileName()));
+		final String note = String.format(Locale.ROOT, "trained %d steps (%.1f min, final loss %.4g) on the training "
+			+ "block only (%s/%s), training-mean fractions", trained.steps(), trained.minutes(), trained.finalLoss(),
+			family.key(), modelFile.getFileName());
+		return new MethodResult(ModelMetadata.displayName(family), family.key(), null, generated.volumes(),
+			trained.steps(), trained.minutes(), generated.minutes(), generated.evaluationsPerVolume(),
+			dsd ? corrected : Double.NaN, dsd ? Double.NaN : corrected, note);
 	}
 
 	private static List<List<Scalar>> measure(final List<LabelVolume> volumes) {

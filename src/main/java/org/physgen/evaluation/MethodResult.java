@@ -11,7 +11,7 @@ import org.physgen.volume.LabelVolume;
  *
  * @param name e.g. "real vs real", "Gaussian field", "DSD", "PFGM++"
  * @param key folder name of its outputs, e.g. "dsd"
- * @param fidelity the §14 comparison against the held-out cubes
+ * @param fidelity the §14 comparison against the held-out cubes; null until measured
  * @param volumes its volumes, the first of which are drawn in the picture
  * @param trainingSteps steps trained
  * @param trainingMinutes training wall time (minutes)
@@ -28,5 +28,11 @@ public record MethodResult(String name, String key, Fidelity fidelity, List<Labe
 
 	public MethodResult {
 		volumes = List.copyOf(volumes);
+	}
+
+	/** The same method with its comparison against the held-out cubes. */
+	public MethodResult withFidelity(final Fidelity comparison) {
+		return new MethodResult(name, key, comparison, volumes, trainingSteps, trainingMinutes, generationMinutes,
+			evaluationsPerVolume, repairedFraction, projectionChangedFraction, note);
 	}
 }

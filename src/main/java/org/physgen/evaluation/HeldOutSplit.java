@@ -61,10 +61,13 @@ public record HeldOutSplit(LabelVolume training, List<LabelVolume> heldOut, int 
 	 * compare with the held-out ones (real vs real).
 	 */
 	public List<LabelVolume> trainingCubes(final int size, final int count) {
-		final List<LabelVolume> all = FidelityComparison.subVolumes(training, new GridSize(size, size, size));
+		return spread(FidelityComparison.subVolumes(training, new GridSize(size, size, size)), count);
+	}
+
+	/** {@code count} of the items, evenly spread over the list; all of them when there are no more. */
+	static <T> List<T> spread(final List<T> all, final int count) {
 		if (all.size() <= count) return all;
-		return IntStream.range(0, count).mapToObj(i -> all.get((int) ((long) i * all.size() / count)))
-			.toList();
+		return IntStream.range(0, count).mapToObj(i -> all.get((int) ((long) i * all.size() / count))).toList();
 	}
 
 	/** "16 disjoint 64³ cubes of the held-out slab z 192..255; training block 256 x 256 x 192 (z 0..191)". */

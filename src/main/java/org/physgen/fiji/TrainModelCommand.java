@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.evaluation.TrainingFidelity;
 import org.physgen.train.Durations;
 import org.physgen.train.PhysGenModels;
 import org.physgen.train.TrainingConfig;
+import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingResult;
 import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
@@ -74,6 +76,11 @@ abstract class TrainModelCommand extends ContextCommand {
 			+ "training loss (DSD: relative to the untrained forward rates, falling below 1 as it learns)")
 	private int validation_every = TrainingConfig.DEFAULT_VALIDATION_EVERY;
 
+	@Parameter(label = "Fidelity sample every (steps, 0 = none)", min = "0", persist = false,
+		description = "Steps between fidelity samples: one 32³ volume from the latest checkpoint and its z-scores "
+			+ "against 32³ sub-volumes of the training volume (SPEC §14), logged; the volume must hold two of them")
+	private int fidelity_every = 0;
+
 	@Parameter(label = "Resume", persist = false,
 		description = "Continue training the model in model_file up to steps instead of starting anew")
 	private boolean resume = false;
@@ -106,11 +113,13 @@ abstract class TrainModelCommand extends ContextCommand {
 				.threads(threads).seed(seed).augment(augment).validationEvery(validation_every).resume(resume)
 				.dataName(input.name());
 			config.validate();
+			final TrainingListener progress = ProgressListeners.training(this, status, log);
+			final TrainingListener listener = fidelity_every == 0 ? progress : new TrainingFidelity(progress,
+				input.volume(), model_file.toPath(), fidelity_every, TrainingFidelity.DEFAULT_SIZE, seed, threads);
 			final long start = System.nanoTime();
 			final TrainingResult result;
 			try {
-				result = PhysGenModels.train(List.of(input.volume()), config,
-					ProgressListeners.training(this, status, log));
+				result = PhysGenModels.train(List.of(input.volume()), config, listener);
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("model_file '" + model_file.getAbsolutePath()

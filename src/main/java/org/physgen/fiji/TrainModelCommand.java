@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.physgen.PhysGenModels;
+import org.physgen.evaluation.TrainingFidelity;
 import org.physgen.train.Durations;
 import org.physgen.train.TrainingConfig;
+import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingResult;
 import org.physgen.volume.FailureReasons;
 import org.scijava.ItemIO;
@@ -68,6 +70,17 @@ abstract class TrainModelCommand extends ContextCommand {
 			+ "materials); switch off for layered or oriented materials, or to fit one crop exactly")
 	private boolean augment = true;
 
+	@Parameter(label = "Validation every (steps, 0 = none)", min = "0", persist = false,
+		description = "Steps between validation losses: 8 fixed crops held out from training (the top crop_size "
+			+ "slices of the volume), at fixed times and noise, with the averaged weights; drawn beside the "
+			+ "training loss (DSD: relative to the untrained forward rates, falling below 1 as it learns)")
+	private int validation_every = TrainingConfig.DEFAULT_VALIDATION_EVERY;
+
+	@Parameter(label = "Fidelity sample every (steps, 0 = none)", min = "0", persist = false,
+		description = "Steps between fidelity samples: one 32³ volume from the latest checkpoint and its z-scores "
+			+ "against 32³ sub-volumes of the training volume (SPEC §14), logged; the volume must hold two of them")
+	private int fidelity_every = 0;
+
 	@Parameter(label = "Resume", persist = false,
 		description = "Continue training the model in model_file up to steps instead of starting anew")
 	private boolean resume = false;
@@ -97,13 +110,16 @@ abstract class TrainModelCommand extends ContextCommand {
 			final VolumeInput input = VolumeInput.of("input_file", input_file, "image", image);
 			final TrainingConfig config = configure(model_file.toPath()).cropSize(crop_size).steps(steps)
 				.batchSize(batch).learningRate(learning_rate).baseChannels(channels).device(device)
-				.threads(threads).seed(seed).augment(augment).resume(resume).dataName(input.name());
+				.threads(threads).seed(seed).augment(augment).validationEvery(validation_every).resume(resume)
+				.dataName(input.name());
 			config.validate();
+			final TrainingListener progress = ProgressListeners.training(this, status, log);
+			final TrainingListener listener = fidelity_every == 0 ? progress : new TrainingFidelity(progress,
+				input.volume(), model_file.toPath(), fidelity_every, TrainingFidelity.DEFAULT_SIZE, seed, threads);
 			final long start = System.nanoTime();
 			final TrainingResult result;
 			try {
-				result = PhysGenModels.train(List.of(input.volume()), config,
-					ProgressListeners.training(this, status, log));
+				result = PhysGenModels.train(List.of(input.volume()), config, listener);
 			}
 			catch (final IOException e) {
 				throw new IllegalArgumentException("model_file '" + model_file.getAbsolutePath()

@@ -1,5 +1,6 @@
 package org.physgen.pfgm;
 
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -13,6 +14,17 @@ public final class TrainingSigma {
 
 	public static double sample(final UniformRandomProvider rng) {
 		return Math.exp(LOG_MEAN + LOG_STD * ZigguratSampler.NormalizedGaussian.of(rng).sample());
+	}
+
+	/**
+	 * The noise level below which a fraction {@code q} of the training levels lie, for fixed
+	 * validation levels.
+	 *
+	 * @throws IllegalArgumentException for q outside (0, 1)
+	 */
+	public static double quantile(final double q) {
+		if (!(q > 0 && q < 1)) throw new IllegalArgumentException("quantile must be in (0, 1), got " + q);
+		return Math.exp(LOG_MEAN + LOG_STD * Math.sqrt(2) * Erf.erfInv(2 * q - 1));
 	}
 
 	/** Probability density of sigma (log-normal). */

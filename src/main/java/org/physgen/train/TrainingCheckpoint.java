@@ -32,6 +32,7 @@ final class TrainingCheckpoint {
 	static final String AVERAGE = "checkpoint/average.ndlist";
 	static final String STATE = "checkpoint/state.txt";
 	static final String LOSSES = "loss.csv";
+	static final String VALIDATION = "validation.csv";
 
 	private TrainingCheckpoint() {}
 
@@ -52,6 +53,7 @@ final class TrainingCheckpoint {
 		entries.put(AVERAGE, average.averages().encode());
 		entries.put(STATE, ("updates=" + adam.updates() + "\n").getBytes(StandardCharsets.US_ASCII));
 		entries.put(LOSSES, history.csv());
+		if (history.validationSize() > 0) entries.put(VALIDATION, history.validationCsv());
 		ModelBundle.write(file, metadata, averaged, entries);
 	}
 
@@ -67,7 +69,9 @@ final class TrainingCheckpoint {
 			adam.restore(NDList.decode(scratch, moments), Long.parseLong(text.substring(text.indexOf('=') + 1)));
 			average.restore(NDList.decode(scratch, averaged));
 		}
-		return LossHistory.parse(bundle.entry(LOSSES).orElse(null));
+		final LossHistory history = LossHistory.parse(bundle.entry(LOSSES).orElse(null));
+		history.parseValidation(bundle.entry(VALIDATION).orElse(null));
+		return history;
 	}
 
 	/** An entry of the checkpoint, with a clear error when the bundle holds none. */

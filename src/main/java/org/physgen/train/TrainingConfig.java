@@ -21,6 +21,7 @@ public final class TrainingConfig {
 	public static final int DEFAULT_BATCH_SIZE = 4;
 	public static final double DEFAULT_LEARNING_RATE = 2e-4;
 	public static final double DEFAULT_AUG_DIM = 128;
+	public static final int DEFAULT_VALIDATION_EVERY = 100;
 
 	private final ModelFamily family;
 	private Path modelFile;
@@ -32,6 +33,7 @@ public final class TrainingConfig {
 	private double clipNorm = 1.0;
 	private double emaDecay = 0.999;
 	private int checkpointEvery = 100;
+	private int validationEvery = DEFAULT_VALIDATION_EVERY;
 	private boolean augment = true;
 	private long seed;
 	private String device = "auto";
@@ -97,6 +99,8 @@ public final class TrainingConfig {
 	public double clipNorm() { return clipNorm; }
 	public double emaDecay() { return emaDecay; }
 	public int checkpointEvery() { return checkpointEvery; }
+	/** Steps between validation losses ({@code ValidationLoss}); 0 for none, which holds out nothing. */
+	public int validationEvery() { return validationEvery; }
 	public boolean augment() { return augment; }
 	public long seed() { return seed; }
 	public String device() { return device; }
@@ -121,6 +125,7 @@ public final class TrainingConfig {
 	public TrainingConfig clipNorm(final double v) { clipNorm = v; return this; }
 	public TrainingConfig emaDecay(final double v) { emaDecay = v; return this; }
 	public TrainingConfig checkpointEvery(final int v) { checkpointEvery = v; return this; }
+	public TrainingConfig validationEvery(final int v) { validationEvery = v; return this; }
 	public TrainingConfig augment(final boolean v) { augment = v; return this; }
 	public TrainingConfig seed(final long v) { seed = v; return this; }
 	public TrainingConfig device(final String v) { device = v; return this; }
@@ -152,6 +157,7 @@ public final class TrainingConfig {
 		check(clipNorm > 0, "clip_norm", clipNorm, "positive");
 		check(emaDecay >= 0 && emaDecay < 1, "ema_decay", emaDecay, "in [0, 1)");
 		check(checkpointEvery >= 1, "checkpoint_every", checkpointEvery, "at least 1");
+		check(validationEvery >= 0, "validation_every", validationEvery, "0 (no validation) or more");
 		check(threads >= 0, "threads", threads, "0 (all cores) or more");
 		check(baseChannels >= 1, "channels", baseChannels, "at least 1");
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +72,10 @@ public final class TrainingRun {
 	}
 
 	private TrainingResult run(final List<LabelVolume> volumes) throws IOException {
-		final CropSampler crops = new CropSampler(volumes, config.cropSize());
+		final CropSampler all = new CropSampler(volumes, config.cropSize());
+		final ValidationLoss.Split split = config.validationEvery() > 0 ? ValidationLoss.Split.of(volumes,
+			config.cropSize()) : new ValidationLoss.Split(volumes, null);
+		final CropSampler crops = split.slab() == null ? all : new CropSampler(split.training(), config.cropSize());
 		final Path file = config.modelFile();
 		ModelMetadata metadata;
 		ModelBundle resumed = null;
@@ -85,7 +89,7 @@ public final class TrainingRun {
 		}
 		else {
 			if (config.resume()) listener.log("resume: " + file + " does not exist yet, starting afresh");
-			metadata = TrainingMetadata.initial(config, family, crops);
+			metadata = TrainingMetadata.initial(config, family, all);
 		}
 		final NetworkConfig network = metadata.network();
 		if (config.cropSize() % network.sizeMultiple() != 0) {
@@ -100,11 +104,14 @@ public final class TrainingRun {
 				MemoryEstimate.cpuBudgetBytes());
 		}
 		final TrainingObjective objective = family.objective(metadata, crops, config.seed());
+		final ValidationLoss validation = config.validationEvery() > 0 ? new ValidationLoss(objective, split,
+			config.cropSize(), config.seed(), config.batchSize()) : null;
+		if (validation != null) listener.log(validation.describe(objective.hasForwardBaseline()));
 		final Thread hook = new Thread(this::interruptAndWait, "PhysGen training checkpoint");
 		LinePlot.prepare();
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE)) {
-			return loop(crops, metadata, resumed, objective, manager);
+			return loop(crops, metadata, resumed, objective, validation, manager);
 		}
 		finally {
 			finished.countDown();
@@ -118,7 +125,8 @@ public final class TrainingRun {
 	}
 
 	private TrainingResult loop(final CropSampler crops, final ModelMetadata initial,
-		final ModelBundle resumed, final TrainingObjective objective, final NDManager manager)
+		final ModelBundle resumed, final TrainingObjective objective, final ValidationLoss validation,
+		final NDManager manager)
 		throws IOException
 	{
 		final UNet3d network = resumed == null ? UNet3d.create(initial.network(), manager, config.seed())
@@ -148,6 +156,11 @@ public final class TrainingRun {
 				final double loss = step(network, store, objective, crops, adam, step, manager);
 				average.update(adam.updates());
 				if (Double.isFinite(loss)) history.add(step, loss);
+				if (validation != null && step % config.validationEvery() == 0) {
+					final double value = average.withAveragedWeights(() -> validation.evaluate(manager, network, store));
+					history.addValidation(step, value);
+					listener.log(String.format(Locale.ROOT, "step %d: validation loss %.4g", step, value));
+				}
 				final double seconds = (System.nanoTime() - startTime) / 1e9;
 				final double speed = (step - startStep) / seconds;
 				listener.progress(new TrainingProgress(step, config.steps(), loss, speed,
@@ -163,7 +176,8 @@ public final class TrainingRun {
 			final Path curve = ModelBundle.lossCurveFile(config.modelFile());
 			if (history.size() > 0) {
 				AtomicFiles.write(curve, history.png("Training loss, " +
-					config.family().displayName() + " model " + config.modelFile().getFileName()));
+					config.family().displayName() + " model " + config.modelFile().getFileName(),
+					objective.hasForwardBaseline() ? "validation (÷ forward rates')" : "validation loss"));
 			}
 			listener.log(cancelled ? "cancelled at step " + step + " of " + config.steps() +
 				"; checkpoint written to " + config.modelFile() + " (loss curve " + curve.getFileName() +

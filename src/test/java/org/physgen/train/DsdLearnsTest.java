@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,7 @@ class DsdLearnsTest {
 
 	private static LabelVolume crop;
 	private static Path modelFile;
+	private static final List<Double> validation = new ArrayList<>();
 
 	@BeforeAll
 	static void train() throws IOException {
@@ -56,7 +60,25 @@ class DsdLearnsTest {
 		modelFile = folder.resolve("crop.physgen");
 		PhysGenModels.train(List.of(crop), TrainingConfig.dsd(modelFile).cropSize(SIZE).steps(STEPS)
 			.batchSize(4).learningRate(2e-3).baseChannels(8).threads(1).seed(1).augment(false)
-			.checkpointEvery((int) STEPS), TrainingListener.NONE);
+			.checkpointEvery((int) STEPS), new TrainingListener() {
+
+				@Override
+				public void log(final String message) {
+					final Matcher m = Pattern.compile("step \\d+: validation loss (\\S+)").matcher(message);
+					if (m.matches()) validation.add(Double.parseDouble(m.group(1)));
+				}
+			});
+	}
+
+	/**
+	 * Every 100 steps, the validation loss on fixed crops of the crop (too small to hold a slab out),
+	 * relative to the forward rates: it starts near 1 and falls as the model learns.
+	 */
+	@Test
+	void theValidationLossFallsBelowTheForwardRates() {
+		assertEquals(6, validation.size(), validation::toString);
+		final double last = validation.get(validation.size() - 1);
+		assertTrue(last < 0.95 && last < validation.get(0), validation::toString);
 	}
 
 	@Test

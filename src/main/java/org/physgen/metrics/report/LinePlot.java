@@ -56,6 +56,20 @@ public final class LinePlot {
 	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
 		final int generatedCount, final CurveBand band)
 	{
+		return png(title, curves, referenceName, generatedCount > 0 ? String.format(Locale.ROOT, "generated (%d)",
+			generatedCount) : null, band);
+	}
+
+	/** PNG bytes of the curves, the first drawn as the reference, with the legend of the others. */
+	public static byte[] png(final String title, final List<Curve> curves, final String referenceName,
+		final String othersName)
+	{
+		return png(title, curves, referenceName, othersName, null);
+	}
+
+	private static byte[] png(final String title, final List<Curve> curves, final String referenceName,
+		final String othersName, final CurveBand band)
+	{
 		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -77,7 +91,7 @@ public final class LinePlot {
 			g.setStroke(new BasicStroke(reference ? 2.5f : 1.2f));
 			g.draw(path(curves.get(i), xAxis, yAxis));
 		}
-		drawLegend(g, referenceName, generatedCount, band != null);
+		drawLegend(g, referenceName, othersName, band != null);
 		g.dispose();
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
@@ -191,7 +205,7 @@ public final class LinePlot {
 		g.drawString(title, LEFT, TOP - 12);
 	}
 
-	private static void drawLegend(final Graphics2D g, final String referenceName, final int generatedCount,
+	private static void drawLegend(final Graphics2D g, final String referenceName, final String othersName,
 		final boolean band)
 	{
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
@@ -200,12 +214,12 @@ public final class LinePlot {
 		g.setColor(Color.BLACK);
 		g.drawLine(x, y - 4, x + 24, y - 4);
 		g.drawString(referenceName, x + 30, y);
-		if (generatedCount > 0) {
+		if (othersName != null) {
 			g.setStroke(new BasicStroke(1.2f));
 			g.setColor(GENERATED);
 			g.drawLine(x, y + 12, x + 24, y + 12);
 			g.setColor(Color.BLACK);
-			g.drawString(String.format(Locale.ROOT, "generated (%d)", generatedCount), x + 30, y + 16);
+			g.drawString(othersName, x + 30, y + 16);
 		}
 		if (band) {
 			g.setColor(BAND);

@@ -85,7 +85,8 @@ public final class ReportWriter {
 		return sb.toString();
 	}
 
-	static String fidelityCsv(final Fidelity fidelity) {
+	/** The rows of fidelity.csv under its header ({@link #FIDELITY_COLUMNS}). */
+	public static String fidelityCsv(final Fidelity fidelity) {
 		final StringBuilder sb = new StringBuilder(FIDELITY_COLUMNS).append('\n');
 		for (final FidelityRow r : fidelity.rows()) {
 			sb.append(csv(r.statistic())).append(',').append(csv(r.unit())).append(',').append(number(r.referenceMean()))

@@ -56,13 +56,45 @@ public final class DsdObjective implements TrainingObjective {
 	public NDArray loss(final NDManager manager, final UNet3d network,
 		final ParameterStore parameters, final byte[][][] crops, final long seed)
 	{
-		final int batch = crops.length;
 		final int steps = noising.schedule().steps();
 		final UniformRandomProvider rng = RandomStreams.of(seed, TIME_KEY);
-		final int[] k = new int[batch];
-		for (int b = 0; b < batch; b++) k[b] = 1 + rng.nextInt(steps - 1);
+		final int[] k = new int[crops.length];
+		for (int b = 0; b < k.length; b++) k[b] = 1 + rng.nextInt(steps - 1);
+		return loss(manager, network, parameters, noising.noise(crops, k, seed), k, true);
+	}
+
+	@Override
+	public boolean hasForwardBaseline() {
+		return true;
+	}
+
+	@Override
+	public double[] fixedTimeLoss(final NDManager manager, final UNet3d network,
+		final ParameterStore parameters, final byte[][][] crops, final double[] quantiles, final long seed)
+	{
+		final int steps = noising.schedule().steps();
+		final int[] k = new int[crops.length];
+		final double[] weights = new double[crops.length];
+		for (int b = 0; b < k.length; b++) {
+			k[b] = 1 + Math.min(steps - 2, (int) (quantiles[b] * (steps - 1)));
+			weights[b] = timeWeights[k[b]];
+		}
 		final NoisedBatch noised = noising.noise(crops, k, seed);
+		final float[] forward = new float[noised.shape().ratesLength()];
+		final int links = Direction.COUNT * noised.shape().voxels();
+		for (int i = 0; i < forward.length; i++) {
+			forward[i] = inBoxLinks == null ? (float) noising.rate() : (float) noising.rate() * inBoxLinks[i % links];
+		}
+		final double reference = DsdLoss.processLikelihood(noised.shape(), forward, noised.counts(), noised.targets(),
+			weights);
+		return new double[] { loss(manager, network, parameters, noised, k, false).getFloat(), reference };
+	}
+
+	private NDArray loss(final NDManager manager, final UNet3d network, final ParameterStore parameters,
+		final NoisedBatch noised, final int[] k, final boolean training)
+	{
 		final BatchShape shape = noised.shape();
+		final int batch = shape.batch();
 		final float[] time = new float[batch];
 		final float[] weight = new float[batch];
 		for (int b = 0; b < batch; b++) {
@@ -74,7 +106,7 @@ public final class DsdObjective implements TrainingObjective {
 		final NDArray counts = manager.create(noised.counts(),
 			new Shape(batch, channels, grid.sizeZ(), grid.sizeY(), grid.sizeX()));
 		final NDArray raw = network.apply(parameters, counts, manager.create(time, new Shape(batch)),
-			null, true);
+			null, training);
 		NDArray rates = NetworkHeads.rates(raw, head, noising.rate()).reshape(batch, channels,
 			Direction.COUNT, -1);
 		if (inBoxLinks != null) {

@@ -69,7 +69,7 @@ public final class PfgmFamily implements Family {
 	}
 
 	/** The perturbation kernel of D; the Gaussian of diffusion for D = inf. */
-	static PerturbationKernel kernel(final PfgmProcess process) {
+	public static PerturbationKernel kernel(final PfgmProcess process) {
 		return Double.isInfinite(process.augDim()) ? PerturbationKernel.gaussian()
 			: PerturbationKernel.of(process.augDim());
 	}

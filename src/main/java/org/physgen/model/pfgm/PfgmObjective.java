@@ -40,9 +40,26 @@ public final class PfgmObjective implements TrainingObjective {
 	public NDArray loss(final NDManager manager, final UNet3d network,
 		final ParameterStore parameters, final byte[][][] crops, final long seed)
 	{
+		final UniformRandomProvider rng = RandomStreams.of(seed, SIGMA_KEY);
+		final double[] sigmas = new double[crops.length];
+		for (int b = 0; b < sigmas.length; b++) sigmas[b] = TrainingSigma.sample(rng);
+		return loss(manager, network, parameters, crops, sigmas, seed, true);
+	}
+
+	@Override
+	public double[] fixedTimeLoss(final NDManager manager, final UNet3d network,
+		final ParameterStore parameters, final byte[][][] crops, final double[] quantiles, final long seed)
+	{
+		final double[] sigmas = new double[crops.length];
+		for (int b = 0; b < sigmas.length; b++) sigmas[b] = TrainingSigma.quantile(quantiles[b]);
+		return new double[] { loss(manager, network, parameters, crops, sigmas, seed, false).getFloat(), Double.NaN };
+	}
+
+	private NDArray loss(final NDManager manager, final UNet3d network, final ParameterStore parameters,
+		final byte[][][] crops, final double[] sigmas, final long seed, final boolean training)
+	{
 		final int batch = crops.length;
 		final int length = shape.length();
-		final UniformRandomProvider rng = RandomStreams.of(seed, SIGMA_KEY);
 		final float[] clean = new float[batch * length];
 		final float[] noisy = new float[batch * length];
 		final float[] scaledInput = new float[batch * length];
@@ -50,7 +67,7 @@ public final class PfgmObjective implements TrainingObjective {
 		final float[] skip = new float[batch], out = new float[batch], weight = new float[batch];
 		final float[] condition = new float[batch * (phases - 1)];
 		for (int b = 0; b < batch; b++) {
-			final double sigma = TrainingSigma.sample(rng);
+			final double sigma = sigmas[b];
 			final float[] y = PhaseEncoding.encode(crops[b], shape);
 			final float[] x = kernel.perturb(y, sigma, seed, b);
 			System.arraycopy(y, 0, clean, b * length, length);
@@ -67,7 +84,7 @@ public final class PfgmObjective implements TrainingObjective {
 		final Shape perItem = new Shape(batch, 1, 1, 1, 1);
 		final NDArray raw = network.apply(parameters, manager.create(scaledInput, volume),
 			manager.create(noise, new Shape(batch)),
-			manager.create(condition, new Shape(batch, phases - 1)), true);
+			manager.create(condition, new Shape(batch, phases - 1)), training);
 		final NDArray denoised = manager.create(noisy, volume).mul(manager.create(skip, perItem))
 			.add(raw.mul(manager.create(out, perItem)));
 		final NDArray error = denoised.sub(manager.create(clean, volume)).square();

@@ -1,0 +1,164 @@
+package org.physgen.evaluation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.physgen.nn.ModelFamily;
+import org.physgen.nn.NetworkConfig;
+import org.physgen.train.TrainingConfig;
+
+/**
+ * The settings of one fidelity benchmark run ({@link FidelityBenchmark}). Option keys, as the script
+ * takes them ({@code key=value}), are given with each parameter; the defaults are the README's
+ * laptop recipe (crop 16, channels 8, learning rate 0.002, batch 4) with 64³ volumes, 8 held-out
+ * sub-volumes and a budget of 4000 steps or 60 minutes per family, whichever ends first.
+ *
+ * @param volume the segmented volume (TIFF, or a zip holding one TIFF)
+ * @param poreGreyValue {@code pore}: the grey value of the pore phase, or -1 for the phase named
+ *          "pore", else the lowest grey value
+ * @param size {@code size}: edge of the held-out sub-volumes and of every generated volume (voxels)
+ * @param heldOut {@code held_out}: at least this many held-out sub-volumes (at least 8); also the
+ *          number of volumes generated per method
+ * @param steps {@code steps}: training steps per family
+ * @param minutes {@code minutes}: training wall-time limit per family in minutes, 0 for none
+ * @param channels {@code channels}: network base width
+ * @param cropSize {@code crop_size}: training crop edge (voxels)
+ * @param batch {@code batch}: training crops per step
+ * @param learningRate {@code learning_rate}
+ * @param threads {@code threads}: CPU threads, 0 for all cores
+ * @param seed {@code seed}: seeds training, generation and the Gaussian fields
+ * @param families {@code families}: the learned families to train, e.g. {@code dsd+pfgmpp}, or
+ *          {@code none} for the baselines only
+ * @param output {@code output_dir}: folder for the table, the picture, the CSVs and the models
+ */
+public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int heldOut, long steps,
+	double minutes, int channels, int cropSize, int batch, double learningRate, int threads, long seed,
+	List<ModelFamily> families, Path output)
+{
+
+	/** SPEC §14: the natural spread needs at least this many held-out sub-volumes. */
+	public static final int MIN_HELD_OUT = 8;
+
+	private static final List<String> KEYS = List.of("pore", "size", "held_out", "steps", "minutes", "channels",
+		"crop_size", "batch", "learning_rate", "threads", "seed", "families", "output_dir");
+
+	public BenchmarkSettings {
+		families = List.copyOf(families);
+	}
+
+	/**
+	 * The defaults for a volume, with {@code key=value} options over them.
+	 *
+	 * @throws IllegalArgumentException naming the option for an unknown key or a value that is not a
+	 *           number, and as {@link #validate} for a bad value
+	 */
+	public static BenchmarkSettings parse(final Path volume, final List<String> options) {
+		final Map<String, String> values = new LinkedHashMap<>();
+		for (final String option : options) {
+			final int eq = option.indexOf('=');
+			final String key = eq < 0 ? option : option.substring(0, eq).trim();
+			if (eq < 0 || !KEYS.contains(key)) {
+				throw new IllegalArgumentException("unknown option '" + option + "'; the options are " + String.join(
+					", ", KEYS) + ", each as key=value");
+			}
+			values.put(key, option.substring(eq + 1).trim());
+		}
+		final String name = volume.getFileName() == null ? "volume" : volume.getFileName().toString().replaceAll(
+			"\\.[^.]*$", "");
+		final Path output = Path.of(values.getOrDefault("output_dir", "target/fidelity-" + name));
+		final List<ModelFamily> families = families(values.getOrDefault("families", "dsd+pfgmpp"));
+		final BenchmarkSettings settings = new BenchmarkSettings(volume, integer(values, "pore", -1),
+			integer(values, "size", 64), integer(values, "held_out", MIN_HELD_OUT), number(values, "steps", 4000L),
+			number(values, "minutes", 60.0), integer(values, "channels", 8), integer(values, "crop_size", 16),
+			integer(values, "batch", 4), number(values, "learning_rate", 0.002), integer(values, "threads", 0),
+			number(values, "seed", 1L), families, output);
+		settings.validate();
+		return settings;
+	}
+
+	/**
+	 * Checks every setting before any work.
+	 *
+	 * @throws IllegalArgumentException naming the parameter and its value
+	 */
+	public void validate() {
+		if (volume == null) throw new IllegalArgumentException("volume is required");
+		if (output == null) throw new IllegalArgumentException("output_dir is required");
+		check(poreGreyValue >= -1 && poreGreyValue <= 255, "pore", poreGreyValue, "a grey value 0..255, or -1");
+		final int multiple = 1 << (NetworkConfig.DEFAULT_MULTIPLIERS.size() - 1);
+		check(size >= 8 && size % multiple == 0, "size", size, "a multiple of " + multiple + ", at least 8");
+		check(heldOut >= MIN_HELD_OUT, "held_out", heldOut, "at least " + MIN_HELD_OUT);
+		check(minutes >= 0 && Double.isFinite(minutes), "minutes", minutes, "0 (no limit) or more");
+		check(cropSize % multiple == 0, "crop_size", cropSize, "a multiple of " + multiple);
+		for (final ModelFamily family : families) training(family, output.resolve("model.physgen")).validate();
+	}
+
+	/** The training configuration of one family, with this run's budget and network. */
+	public TrainingConfig training(final ModelFamily family, final Path modelFile) {
+		return TrainingConfig.of(family, modelFile).cropSize(cropSize).steps(steps).batchSize(batch)
+			.learningRate(learningRate).baseChannels(channels).threads(threads).seed(seed);
+	}
+
+	/** One line with every setting, as options. */
+	public String describe() {
+		return String.format(Locale.ROOT, "size=%d held_out=%d steps=%d minutes=%s channels=%d crop_size=%d batch=%d "
+			+ "learning_rate=%s threads=%d seed=%d families=%s", size, heldOut, steps, minutes, channels, cropSize,
+			batch, learningRate, threads, seed, families.isEmpty() ? "none" : String.join("+", families.stream().map(
+				ModelFamily::key).toList())) + (poreGreyValue >= 0 ? " pore=" + poreGreyValue : "");
+	}
+
+	private static List<ModelFamily> families(final String text) {
+		final List<ModelFamily> list = new ArrayList<>();
+		if (text.equalsIgnoreCase("none")) return list;
+		for (final String part : text.split("[+,]")) {
+			final ModelFamily family;
+			try {
+				family = ModelFamily.parse(part);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("families must be dsd, pfgmpp, dsd+pfgmpp or none, got '" + text
+					+ "'", e);
+			}
+			if (!list.contains(family)) list.add(family);
+		}
+		return list;
+	}
+
+	private static int integer(final Map<String, String> values, final String key, final int otherwise) {
+		final String text = values.get(key);
+		try {
+			return text == null ? otherwise : Integer.parseInt(text);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'", e);
+		}
+	}
+
+	private static double number(final Map<String, String> values, final String key, final double otherwise) {
+		final String text = values.get(key);
+		try {
+			return text == null ? otherwise : Double.parseDouble(text);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+		}
+	}
+
+	private static long number(final Map<String, String> values, final String key, final long otherwise) {
+		final String text = values.get(key);
+		try {
+			return text == null ? otherwise : Long.parseLong(text);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'", e);
+		}
+	}
+
+	private static void check(final boolean ok, final String name, final Object value, final String expected) {
+		if (!ok) throw new IllegalArgumentException(name + " must be " + expected + ", got " + value);
+	}
+}

@@ -67,6 +67,11 @@ public class InpaintRegionCommand extends ContextCommand {
 			+ " 0 uses the tolerance everywhere (slower)")
 	private double step_fraction = GenerationRequest.DEFAULT_STEP_FRACTION;
 
+	@Parameter(label = "Sharpening", min = "1", max = "10", stepSize = "0.1",
+		description = "Power on the learned rate ratios while structure forms: 1 samples the model as"
+			+ " trained, larger values give sharper, more correlated regions (see the README)")
+	private double sharpening = GenerationRequest.DEFAULT_SHARPENING;
+
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";
 
@@ -104,7 +109,7 @@ public class InpaintRegionCommand extends ContextCommand {
 			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
 				ProgressListeners.lines(log))) {
 				final LabelVolume result = InpaintRegions.inpaint(model, volume, mask, after, seed,
-					tolerance, step_fraction, ProgressListeners.generation(this, status, log, "Inpainting"));
+					tolerance, step_fraction, sharpening, ProgressListeners.generation(this, status, log, "Inpainting"));
 				if (output_file != null) save(result);
 				region = Arrays.stream(before).sum() + " voxels, phase counts " + Arrays.toString(before) + " -> "
 					+ Arrays.toString(InpaintRegions.counts(result, mask));

@@ -145,7 +145,8 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 	{
 		return InpaintRegions.inpaint(model, volume, mask, InpaintRegions.regionCounts(regionCounts, volume, mask),
 			seed, GenerationRequest.MODEL_SETTING,
-			GenerationRequest.DEFAULT_STEP_FRACTION, loggingGenerationListener());
+			GenerationRequest.DEFAULT_STEP_FRACTION, GenerationRequest.DEFAULT_SHARPENING,
+			loggingGenerationListener());
 	}
 
 	/**

@@ -17,15 +17,23 @@ package org.physgen.model;
  * @param stepFraction DSD steps may span this fraction of the remaining time while the rates are
  *          near the forward rate (see {@code Tolerance.geometric}); 0 keeps the plain CFL tolerance
  *          at every time, which needs about 6r / tolerance network evaluations
+ * @param sharpening DSD power γ on the learned rate ratios while structure forms (forward time
+ *          r·t ≥ 1; see {@code dsd.SharpenedRates}): 1 samples the model as trained, larger values
+ *          sample its tempered, sharper marginals (ignored by PFGM++)
  */
 public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 	TargetFractions targets, long seed, int batchSize, double tolerance, int steps,
-	double stepFraction)
+	double stepFraction, double sharpening)
 {
 
 	/** The tolerance or steps that the model file records. */
 	public static final int MODEL_SETTING = 0;
 	public static final double DEFAULT_STEP_FRACTION = 0.05;
+	/**
+	 * Default {@link #sharpening}: with it the sample DSD model's volumes match the rock's
+	 * two-point correlation and surface (benchmarks/RESULTS.md, "Does a DSD model learn?").
+	 */
+	public static final double DEFAULT_SHARPENING = 2;
 
 	public GenerationRequest {
 		if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
@@ -45,6 +53,14 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		if (!(stepFraction >= 0 && stepFraction < 1)) {
 			throw new IllegalArgumentException("step_fraction must be in [0, 1), got " + stepFraction);
 		}
+		requireSharpening(sharpening);
+	}
+
+	/** @throws IllegalArgumentException naming {@code sharpening} unless it is in [1, 10] */
+	public static void requireSharpening(final double sharpening) {
+		if (!(sharpening >= 1 && sharpening <= 10)) {
+			throw new IllegalArgumentException("sharpening must be in [1, 10], got " + sharpening);
+		}
 	}
 
 	/** A request with the default DSD step fraction. */
@@ -53,7 +69,16 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		final int steps)
 	{
 		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,
-			DEFAULT_STEP_FRACTION);
+			DEFAULT_STEP_FRACTION, DEFAULT_SHARPENING);
+	}
+
+	/** A request with the default DSD sharpening. */
+	public GenerationRequest(final int count, final int sizeX, final int sizeY, final int sizeZ,
+		final TargetFractions targets, final long seed, final int batchSize, final double tolerance,
+		final int steps, final double stepFraction)
+	{
+		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps, stepFraction,
+			DEFAULT_SHARPENING);
 	}
 
 	/** A cube of the given size with the model's sampler settings, one volume per network call. */
@@ -61,7 +86,7 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		final TargetFractions targets, final long seed)
 	{
 		return new GenerationRequest(count, size, size, size, targets, seed, 1, MODEL_SETTING,
-			MODEL_SETTING, DEFAULT_STEP_FRACTION);
+			MODEL_SETTING, DEFAULT_STEP_FRACTION, DEFAULT_SHARPENING);
 	}
 
 	public long voxels() {

@@ -127,12 +127,13 @@ public final class InpaintRegions {
 	 *
 	 * @param regionCounts counts of phases 0..P-1 the region gets ({@link #regionCounts}), or null
 	 *          to keep its counts
+	 * @param sharpening see {@link GenerationRequest#sharpening()}
 	 * @throws IllegalArgumentException naming the rule broken: a model that cannot inpaint or a size
 	 *           that is not a multiple of the model's
 	 */
 	public static LabelVolume inpaint(final GenerativeModel model, final LabelVolume volume,
 		final byte[][] mask, final long[] regionCounts, final long seed, final double tolerance,
-		final double stepFraction, final GenerationListener listener)
+		final double stepFraction, final double sharpening, final GenerationListener listener)
 	{
 		if (!model.canInpaint()) {
 			throw new IllegalArgumentException("model_file '" + model.file() + "' holds a " +
@@ -141,7 +142,8 @@ public final class InpaintRegions {
 		model.requireSize("the volume's x size", volume.sizeX());
 		model.requireSize("the volume's y size", volume.sizeY());
 		model.requireSize("the volume's z size", volume.sizeZ());
-		return model.inpaint(new InpaintRequest(volume, mask, regionCounts, seed, tolerance, stepFraction),
+		return model.inpaint(new InpaintRequest(volume, mask, regionCounts, seed, tolerance, stepFraction,
+			sharpening),
 			listener);
 	}
 }

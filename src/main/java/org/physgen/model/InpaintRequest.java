@@ -12,15 +12,22 @@ import org.physgen.volume.LabelVolume;
  * @param tolerance CFL tolerance where structure forms
  * @param stepFraction largest step as a fraction of the remaining time in the mixed regime (see
  *          {@link GenerationRequest#stepFraction()})
+ * @param sharpening power on the learned rate ratios while structure forms (see
+ *          {@link GenerationRequest#sharpening()})
  */
 public record InpaintRequest(LabelVolume volume, byte[][] mask, long[] regionCounts, long seed,
-	double tolerance, double stepFraction)
+	double tolerance, double stepFraction, double sharpening)
 {
+
+	public InpaintRequest {
+		GenerationRequest.requireSharpening(sharpening);
+	}
 
 	/** A request with the default step fraction. */
 	public InpaintRequest(final LabelVolume volume, final byte[][] mask, final long[] regionCounts,
 		final long seed, final double tolerance)
 	{
-		this(volume, mask, regionCounts, seed, tolerance, GenerationRequest.DEFAULT_STEP_FRACTION);
+		this(volume, mask, regionCounts, seed, tolerance, GenerationRequest.DEFAULT_STEP_FRACTION,
+			GenerationRequest.DEFAULT_SHARPENING);
 	}
 }

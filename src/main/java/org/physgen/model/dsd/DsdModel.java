@@ -15,9 +15,11 @@ import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.OccupancyRepair;
 import org.physgen.dsd.RateHead;
+import org.physgen.dsd.RateModel;
 import org.physgen.dsd.SampledCounts;
 import org.physgen.dsd.SamplerSettings;
 import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.SharpenedRates;
 import org.physgen.dsd.TauLeapSampler;
 import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
@@ -43,6 +45,11 @@ final class DsdModel extends LoadedModel {
 
 	private static final long START_KEY = 0x5354415254L;
 	private static final long SAMPLER_KEY = 0x53414D504CL;
+	/**
+	 * Forward time r·t from which generation sharpens the rates: where the large-scale layout forms
+	 * (below it, particles settle onto voxels and keep the learned rates).
+	 */
+	private static final double STRUCTURE_FORMS = 1;
 
 	private final DsdProcess process;
 	private final ChannelMap channels;
@@ -74,7 +81,7 @@ final class DsdModel extends LoadedModel {
 		final long[][] targets = GenerationTargets.counts(request.targets(), request.count(),
 			request.voxels(), phases(), metadata.trainingData(), request.seed());
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
-			new NetworkRateModel(network, rate, head));
+			rates(request.sharpening()));
 		final List<LabelVolume> volumes = new ArrayList<>(request.count());
 		for (int first = 0; first < request.count(); first += request.batchSize()) {
 			final int batch = Math.min(request.batchSize(), request.count() - first);
@@ -114,7 +121,7 @@ final class DsdModel extends LoadedModel {
 		final int[][] start = SamplerStarts.inpainting(grid, channels, volume.slices(), evolving,
 			request.regionCounts(), RandomStreams.derive(request.seed(), START_KEY));
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
-			new NetworkRateModel(network, rate, head));
+			rates(request.sharpening()));
 		final SampledCounts run = sampler.sample(new int[][][] { start }, evolving,
 			settings(request.tolerance(), request.stepFraction(),
 				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
@@ -205,6 +212,12 @@ final class DsdModel extends LoadedModel {
 		final long[] masses = new long[channels.channels()];
 		for (int c = 0; c < masses.length; c++) masses[c] = phaseCounts[channels.phaseOf(c)];
 		return masses;
+	}
+
+	/** The network's rates, sharpened by γ from forward time r·t = {@value #STRUCTURE_FORMS} on. */
+	private RateModel rates(final double sharpening) {
+		return new SharpenedRates(new NetworkRateModel(network, rate, head), rate, sharpening,
+			schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate, schedule.finalTime())));
 	}
 
 	private SamplerSettings settings(final double tolerance, final double stepFraction,

@@ -56,6 +56,8 @@ import org.physgen.volume.VolumeReader;
  * forward rates' on a crop of the rock of the model's crop size.
  * {@code step-fraction FILE F...}: as {@code model}, for one model file at each DSD step fraction F
  * (generation's {@code step_fraction}; 0 is the plain CFL step).
+ * {@code sharpening FILE G...}: as {@code model}, for one model file at each sharpening γ
+ * (generation's {@code sharpening}; 1 is the model as trained).
  * {@code oracle}: no network; the exact rates of the same crop, mean-field ({@code ExactRateModel})
  * and assignment-aware ({@code AssignmentRateModel}), from a uniform start, with the default step
  * control of generation and with the plain CFL step: evaluations, repaired fraction and the share of
@@ -80,11 +82,14 @@ public final class DsdLearningBenchmark {
 			oracles(crop(rock));
 			return;
 		}
-		if (args[0].equals("step-fraction")) {
-			header("step fraction", "32³ volumes", rock);
+		if (args[0].equals("step-fraction") || args[0].equals("sharpening")) {
+			final boolean fraction = args[0].equals("step-fraction");
+			header(fraction ? "step fraction" : "sharpening", "32³ volumes", rock);
 			try (GenerativeModel model = PhysGenModels.load(Path.of(args[1]), "cpu", 1)) {
 				for (int i = 2; i < args.length; i++) {
-					row(args[i], model, 32, Double.parseDouble(args[i]));
+					final double value = Double.parseDouble(args[i]);
+					row(args[i], model, 32, fraction ? value : GenerationRequest.DEFAULT_STEP_FRACTION,
+						fraction ? GenerationRequest.DEFAULT_SHARPENING : value);
 				}
 			}
 			return;
@@ -214,17 +219,17 @@ public final class DsdLearningBenchmark {
 	}
 
 	private static void row(final String label, final GenerativeModel model, final int size) {
-		row(label, model, size, GenerationRequest.DEFAULT_STEP_FRACTION);
+		row(label, model, size, GenerationRequest.DEFAULT_STEP_FRACTION, GenerationRequest.DEFAULT_SHARPENING);
 	}
 
 	private static void row(final String label, final GenerativeModel model, final int size,
-		final double stepFraction)
+		final double stepFraction, final double sharpening)
 	{
 		final List<String> log = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
 			TargetFractions.trainingMean(), 7, VOLUMES, DsdProcess.DEFAULT_TOLERANCE,
-			PfgmProcess.DEFAULT_STEPS, stepFraction), new GenerationListener() {
+			PfgmProcess.DEFAULT_STEPS, stepFraction, sharpening), new GenerationListener() {
 
 				@Override
 				public void log(final String message) {

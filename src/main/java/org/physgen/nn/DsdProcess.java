@@ -1,7 +1,6 @@
 package org.physgen.nn;
 
 import com.google.gson.JsonObject;
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;

@@ -3,12 +3,12 @@ package org.physgen.train;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.nn.ModelFamily;
+import org.physgen.nn.RateHead;
 
 /**
  * Everything a training run needs, with the defaults of SPEC §7-8. Fluent setters, so scripts can

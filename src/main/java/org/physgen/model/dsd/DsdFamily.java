@@ -28,7 +28,7 @@ import org.physgen.volume.LabelVolume;
 
 /**
  * Discrete Spatial Diffusion as a family: the network reads the particle counts of P-1 channels and
- * returns six raw rates per channel, read through the model's {@link org.physgen.dsd.RateHead}; the
+ * returns six raw rates per channel, read through the model's {@link org.physgen.nn.RateHead}; the
  * objective is the process likelihood of {@link DsdObjective}; generation is tau-leaping and
  * occupancy repair ({@link DsdModel}), which can also inpaint.
  */

@@ -34,7 +34,6 @@ import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
 import org.physgen.nn.DsdProcess;
-import org.physgen.nn.PfgmProcess;
 import org.physgen.nn.RateHead;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
@@ -224,7 +223,7 @@ public final class DsdLearningBenchmark {
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
 			TargetFractions.trainingMean(), 7, VOLUMES, DsdProcess.DEFAULT_TOLERANCE,
-			PfgmProcess.DEFAULT_STEPS, stepFraction), new GenerationListener() {
+			GenerationRequest.MODEL_SETTING, stepFraction), new GenerationListener() {
 
 				@Override
 				public void log(final String message) {

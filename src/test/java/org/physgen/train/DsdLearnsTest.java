@@ -25,7 +25,6 @@ import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
 import org.physgen.nn.DsdProcess;
-import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
 
@@ -93,7 +92,7 @@ class DsdLearnsTest {
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "cpu", 1)) {
 			final List<LabelVolume> volumes = model.generate(new GenerationRequest(4, SIZE, SIZE, SIZE,
 				TargetFractions.trainingMean(), 5, 4, DsdProcess.DEFAULT_TOLERANCE,
-				PfgmProcess.DEFAULT_STEPS), GenerationListener.NONE);
+				GenerationRequest.MODEL_SETTING), GenerationListener.NONE);
 			double mean = 0;
 			for (final LabelVolume v : volumes) {
 				assertEquals(pores, v.phaseCounts()[1]);

@@ -22,9 +22,6 @@ public record DsdProcess(double rate, ScheduleKind schedule, int scheduleSteps, 
 	RateHead rateHead, TimeWeighting timeWeighting) implements ProcessSettings
 {
 
-	/** Step tolerance of the tau-leap sampler unless a run sets its own. */
-	public static final double DEFAULT_TOLERANCE = 0.1;
-
 	public DsdProcess {
 		if (!(rate > 0) || Double.isInfinite(rate)) {
 			throw new IllegalArgumentException("rate must be positive and finite, got " + rate);

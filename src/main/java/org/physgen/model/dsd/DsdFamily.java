@@ -8,6 +8,7 @@ import org.physgen.dsd.Direction;
 import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
+import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.model.Family;
@@ -65,7 +66,7 @@ public final class DsdFamily implements Family {
 			"positive and finite");
 		TrainingConfig.check(config.scheduleSteps() >= 3, "schedule steps", config.scheduleSteps(), "at least 3");
 		return new DsdProcess(config.rate(), config.schedule(), config.scheduleSteps(),
-			DsdProcess.DEFAULT_TOLERANCE, config.rateHead(), config.timeWeighting());
+			Tolerance.DEFAULT, config.rateHead(), config.timeWeighting());
 	}
 
 	@Override

@@ -65,28 +65,8 @@ public final class DsdLoss {
 		return target > 0 ? processLikelihoodTerm(target, target) : 0;
 	}
 
-	/** L1 on site totals: {@code mean |y - R|}. */
-	public static double l1(final BatchShape shape, final float[] rates, final float[] counts,
-		final float[] targets)
-	{
-		check(shape, rates, counts, targets);
-		double sum = 0;
-		for (int b = 0; b < shape.batch(); b++) {
-			for (int c = 0; c < shape.channels(); c++) {
-				final int countsOffset = shape.countsOffset(b, c);
-				for (final Direction d : Direction.values()) {
-					final int offset = shape.ratesOffset(b, c, d);
-					for (int v = 0; v < shape.voxels(); v++) {
-						sum += Math.abs((double) rates[offset + v] * counts[countsOffset + v] - targets[offset + v]);
-					}
-				}
-			}
-		}
-		return sum / shape.ratesLength();
-	}
-
 	/** Process-likelihood term of one entry: site total y, target R. */
-	public static double processLikelihoodTerm(final double y, final double target) {
+	private static double processLikelihoodTerm(final double y, final double target) {
 		return y - target * Math.log(Math.max(y, LOG_FLOOR));
 	}
 

@@ -7,7 +7,7 @@ package org.physgen.dsd;
 @FunctionalInterface
 public interface Tolerance {
 
-	/** Default fixed tolerance. */
+	/** Default tolerance, which models record as the one their generation uses. */
 	double DEFAULT = 0.1;
 
 	double at(double t);

@@ -1,8 +1,8 @@
 /**
  * Discrete Spatial Diffusion in 3D, free of DJL: forward noising with reverse-rate targets, the
- * process-likelihood loss on arrays ({@link org.physgen.dsd.DsdLoss}), the rate heads, the tau-leap
- * sampler with its starts and inpainting mask, the {@link org.physgen.dsd.RateModel} interface the
- * network adapter implements, and occupancy repair. The analytic oracles that check the sampler
+ * process-likelihood loss on arrays ({@link org.physgen.dsd.DsdLoss}), the tau-leap sampler with
+ * its starts and inpainting mask, the {@link org.physgen.dsd.RateModel} interface the network
+ * adapter implements, and occupancy repair. The analytic oracles that check the sampler
  * without a network ({@code ExactRateModel}, {@code AssignmentRateModel}) live in the test sources
  * of this package.
  * <p>

@@ -10,8 +10,6 @@ import java.util.Locale;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
-import org.physgen.nn.DsdProcess;
-import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
@@ -62,9 +60,9 @@ public class GenerateVolumesCommand extends ContextCommand {
 			+ " crops; or comma-separated fractions of phases 1..P-1, e.g. 0.2 or 0.40,0.15. Counts are exact")
 	private String fractions = "";
 
-	@Parameter(label = "Tolerance (DSD)", min = "0.001", max = "1", stepSize = "0.01",
-		description = "DSD sampler step control: smaller is slower and more accurate")
-	private double tolerance = DsdProcess.DEFAULT_TOLERANCE;
+	@Parameter(label = "Tolerance (DSD, 0 = the model's value)", min = "0", max = "1", stepSize = "0.01",
+		description = "DSD sampler step control: smaller is slower and more accurate; 0 = the model's value")
+	private double tolerance = GenerationRequest.MODEL_SETTING;
 
 	@Parameter(label = "Step fraction (DSD)", min = "0", max = "0.99", stepSize = "0.01",
 		description = "DSD steps may span this fraction of the remaining time while the volume is still noise;"
@@ -76,9 +74,9 @@ public class GenerateVolumesCommand extends ContextCommand {
 			+ " trained, larger values give sharper, more correlated volumes (see the README)")
 	private double sharpening = GenerationRequest.DEFAULT_SHARPENING;
 
-	@Parameter(label = "Steps (PFGM++)", min = "2",
-		description = "PFGM++ noise levels (2 x steps - 1 network evaluations)")
-	private int steps = PfgmProcess.DEFAULT_STEPS;
+	@Parameter(label = "Steps (PFGM++, 0 = the model's value)", min = "0",
+		description = "PFGM++ noise levels, at least 2 (2 x steps - 1 network evaluations); 0 = the model's value")
+	private int steps = GenerationRequest.MODEL_SETTING;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")
 	private int batch = 4;

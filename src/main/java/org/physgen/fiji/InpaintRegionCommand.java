@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.InpaintRegions;
-import org.physgen.nn.DsdProcess;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
@@ -58,9 +57,9 @@ public class InpaintRegionCommand extends ContextCommand {
 			+ " phase 1..P-1 with phase 0 taking the rest. Empty keeps the region's current counts")
 	private String region_counts = "";
 
-	@Parameter(label = "Tolerance", min = "0.001", max = "1", stepSize = "0.01",
-		description = "Sampler step control: smaller is slower and more accurate")
-	private double tolerance = DsdProcess.DEFAULT_TOLERANCE;
+	@Parameter(label = "Tolerance (0 = the model's value)", min = "0", max = "1", stepSize = "0.01",
+		description = "Sampler step control: smaller is slower and more accurate; 0 = the model's value")
+	private double tolerance = GenerationRequest.MODEL_SETTING;
 
 	@Parameter(label = "Step fraction", min = "0", max = "0.99", stepSize = "0.01",
 		description = "Steps may span this fraction of the remaining time while the region is still noise;"

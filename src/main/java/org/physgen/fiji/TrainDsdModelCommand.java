@@ -1,6 +1,7 @@
 package org.physgen.fiji;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.ScheduleKind;
@@ -24,11 +25,11 @@ public class TrainDsdModelCommand extends TrainModelCommand {
 
 	@Parameter(label = "Noise schedule", choices = { "blackout", "linear", "quadratic", "power3", "power4",
 		"power5", "power6", "power7", "exp", "cosine" })
-	private String schedule = "blackout";
+	private String schedule = TrainingConfig.DEFAULT_SCHEDULE.label();
 
 	@Parameter(label = "Boundary", choices = { "periodic", "reflecting" },
 		description = "periodic: opposite crop faces are neighbours; reflecting: particles stay inside")
-	private String boundary = "periodic";
+	private String boundary = TrainingConfig.DEFAULT_BOUNDARY.name().toLowerCase(Locale.ROOT);
 
 	@Override
 	TrainingConfig configure(final Path modelFile) {

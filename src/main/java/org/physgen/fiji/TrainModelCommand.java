@@ -53,8 +53,8 @@ abstract class TrainModelCommand extends ContextCommand {
 	private double learning_rate = TrainingConfig.DEFAULT_LEARNING_RATE;
 
 	@Parameter(label = "Network channels", min = "1",
-		description = "Base width of the U-Net (32 by default; smaller trains faster and learns less)")
-	private int channels = 32;
+		description = "Base width of the U-Net; smaller trains faster and learns less")
+	private int channels = TrainingConfig.DEFAULT_BASE_CHANNELS;
 
 	@Parameter(label = "Device", description = "auto, cpu, gpu or gpu:N; falls back to the CPU with a warning")
 	private String device = "auto";

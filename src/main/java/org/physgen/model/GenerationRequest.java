@@ -44,16 +44,27 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch must be at least 1, got " + batchSize);
 		}
-		if (!(tolerance > 0 && tolerance <= 1) && tolerance != MODEL_SETTING) {
-			throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
-		}
+		requireTolerance(tolerance);
 		if (steps < 2 && steps != MODEL_SETTING) {
 			throw new IllegalArgumentException("steps must be at least 2, got " + steps);
 		}
+		requireStepFraction(stepFraction);
+		requireSharpening(sharpening);
+	}
+
+	/** @throws IllegalArgumentException naming {@code tolerance} unless it is in (0, 1] or 0 */
+	public static void requireTolerance(final double tolerance) {
+		if (!(tolerance > 0 && tolerance <= 1) && tolerance != MODEL_SETTING) {
+			throw new IllegalArgumentException("tolerance must be in (0, 1], or 0 for the model's, got " +
+				tolerance);
+		}
+	}
+
+	/** @throws IllegalArgumentException naming {@code step_fraction} unless it is in [0, 1) */
+	public static void requireStepFraction(final double stepFraction) {
 		if (!(stepFraction >= 0 && stepFraction < 1)) {
 			throw new IllegalArgumentException("step_fraction must be in [0, 1), got " + stepFraction);
 		}
-		requireSharpening(sharpening);
 	}
 
 	/** @throws IllegalArgumentException naming {@code sharpening} unless it is in [1, 10] */

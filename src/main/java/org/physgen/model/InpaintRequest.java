@@ -9,7 +9,8 @@ import org.physgen.volume.LabelVolume;
  * @param mask one array per z slice, non-zero where voxels are regenerated
  * @param regionCounts phase voxel counts the region gets, or null to keep its current counts
  * @param seed seed
- * @param tolerance CFL tolerance where structure forms
+ * @param tolerance CFL tolerance where structure forms, in (0, 1], or 0 for the model's recorded
+ *          tolerance
  * @param stepFraction largest step as a fraction of the remaining time in the mixed regime (see
  *          {@link GenerationRequest#stepFraction()})
  * @param sharpening power on the learned rate ratios while structure forms (see
@@ -20,6 +21,8 @@ public record InpaintRequest(LabelVolume volume, byte[][] mask, long[] regionCou
 {
 
 	public InpaintRequest {
+		GenerationRequest.requireTolerance(tolerance);
+		GenerationRequest.requireStepFraction(stepFraction);
 		GenerationRequest.requireSharpening(sharpening);
 	}
 

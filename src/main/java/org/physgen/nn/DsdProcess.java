@@ -1,7 +1,6 @@
 package org.physgen.nn;
 
 import com.google.gson.JsonObject;
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
@@ -22,9 +21,6 @@ import org.physgen.lattice.ScheduleKind;
 public record DsdProcess(double rate, ScheduleKind schedule, int scheduleSteps, double tolerance,
 	RateHead rateHead, TimeWeighting timeWeighting) implements ProcessSettings
 {
-
-	/** Step tolerance of the tau-leap sampler unless a run sets its own. */
-	public static final double DEFAULT_TOLERANCE = 0.1;
 
 	public DsdProcess {
 		if (!(rate > 0) || Double.isInfinite(rate)) {

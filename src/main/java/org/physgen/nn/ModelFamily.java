@@ -1,7 +1,10 @@
 package org.physgen.nn;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
 
@@ -12,20 +15,23 @@ import com.google.gson.JsonObject;
  */
 public enum ModelFamily {
 	DSD("dsd", "DSD", "dsd", DsdProcess::fromJson),
-	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson);
+	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson, "pfgm++", "pfgm");
 
 	private final String key;
 	private final String displayName;
 	private final String section;
 	private final Function<JsonObject, ProcessSettings> reader;
+	private final List<String> aliases;
 
+	/** @param aliases other names that parameters and files may use */
 	ModelFamily(final String key, final String displayName, final String section,
-		final Function<JsonObject, ProcessSettings> reader)
+		final Function<JsonObject, ProcessSettings> reader, final String... aliases)
 	{
 		this.key = key;
 		this.displayName = displayName;
 		this.section = section;
 		this.reader = reader;
+		this.aliases = List.of(aliases);
 	}
 
 	/** Name used in model files and parameters. */
@@ -56,8 +62,13 @@ public enum ModelFamily {
 	public static ModelFamily parse(final String name) {
 		final String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
 		for (final ModelFamily f : values()) {
-			if (f.key.equals(n) || (f == PFGMPP && (n.equals("pfgm++") || n.equals("pfgm")))) return f;
+			if (f.key.equals(n) || f.aliases.contains(n)) return f;
 		}
-		throw new IllegalArgumentException("model family must be 'dsd' or 'pfgmpp', got '" + name + "'");
+		throw new IllegalArgumentException("model family must be " + keys("'", "'") + ", got '" + name + "'");
+	}
+
+	/** The families' keys, each between {@code open} and {@code close}: "'dsd' or 'pfgmpp'". */
+	public static String keys(final String open, final String close) {
+		return Arrays.stream(values()).map(f -> open + f.key + close).collect(Collectors.joining(" or "));
 	}
 }

@@ -100,7 +100,7 @@ final class ModelJson {
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException("unknown model family '" + familyName +
-				"' (expected dsd or pfgmpp)", e);
+				"' (expected " + ModelFamily.keys("", "") + ")", e);
 		}
 		final ModelMetadata.Builder b = ModelMetadata.builder(family);
 		b.formatVersion(version);

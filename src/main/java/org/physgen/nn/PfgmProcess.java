@@ -20,9 +20,6 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 	implements ProcessSettings
 {
 
-	/** Noise levels of the sampler unless a run sets its own. */
-	public static final int DEFAULT_STEPS = SigmaGrid.DEFAULT_STEPS;
-
 	public PfgmProcess {
 		if (!(augDim >= 1)) throw new IllegalArgumentException("aug_dim must be at least 1 (or inf), got " + augDim);
 		if (!(sigmaMin > 0) || !(sigmaMax > sigmaMin) || Double.isInfinite(sigmaMax)) {
@@ -37,7 +34,8 @@ public record PfgmProcess(double augDim, double sigmaMin, double sigmaMax, doubl
 
 	/** The EDM noise levels of {@link SigmaGrid#edm} (SPEC §5) for an augmented dimension D. */
 	public static PfgmProcess defaults(final double augDim) {
-		return new PfgmProcess(augDim, SigmaGrid.SIGMA_MIN, SigmaGrid.SIGMA_MAX, SigmaGrid.RHO, DEFAULT_STEPS);
+		return new PfgmProcess(augDim, SigmaGrid.SIGMA_MIN, SigmaGrid.SIGMA_MAX, SigmaGrid.RHO,
+			SigmaGrid.DEFAULT_STEPS);
 	}
 
 	/** "PFGM (D = 1)", "PFGM++ (D = 128)" or "PFGM++ (D = inf, diffusion)", for reports and the UI. */

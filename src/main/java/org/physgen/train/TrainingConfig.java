@@ -3,12 +3,12 @@ package org.physgen.train;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.nn.ModelFamily;
+import org.physgen.nn.RateHead;
 
 /**
  * Everything a training run needs, with the defaults of SPEC §7-8. Fluent setters, so scripts can
@@ -22,6 +22,9 @@ public final class TrainingConfig {
 	public static final double DEFAULT_LEARNING_RATE = 2e-4;
 	public static final double DEFAULT_AUG_DIM = 128;
 	public static final int DEFAULT_VALIDATION_EVERY = 100;
+	public static final int DEFAULT_BASE_CHANNELS = 32;
+	public static final ScheduleKind DEFAULT_SCHEDULE = ScheduleKind.BLACKOUT;
+	public static final Boundary DEFAULT_BOUNDARY = Boundary.PERIODIC;
 
 	private final ModelFamily family;
 	private Path modelFile;
@@ -39,13 +42,13 @@ public final class TrainingConfig {
 	private String device = "auto";
 	private int threads;
 	private boolean resume;
-	private int baseChannels = 32;
+	private int baseChannels = DEFAULT_BASE_CHANNELS;
 	private String dataName = "training volume";
 	/** DSD hop rate r; NaN means {@link #defaultRate}. */
 	private double rate = Double.NaN;
-	private ScheduleKind schedule = ScheduleKind.BLACKOUT;
+	private ScheduleKind schedule = DEFAULT_SCHEDULE;
 	private int scheduleSteps = Schedule.DEFAULT_STEPS;
-	private Boundary boundary = Boundary.PERIODIC;
+	private Boundary boundary = DEFAULT_BOUNDARY;
 	private double augDim = DEFAULT_AUG_DIM;
 	private RateHead rateHead = RateHead.EXP;
 	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;

@@ -17,7 +17,6 @@ import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.OccupancyRepair;
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.RateModel;
 import org.physgen.dsd.SampledCounts;
 import org.physgen.dsd.SamplerSettings;
@@ -34,8 +33,7 @@ import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
-import org.physgen.nn.DsdProcess;
-import org.physgen.nn.PfgmProcess;
+import org.physgen.nn.RateHead;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.volume.LabelVolume;
@@ -142,8 +140,8 @@ public final class DsdLearningBenchmark {
 			new AssignmentRateModel(grid, channels, crop.slices(), rate, schedule) };
 		final String[] names = { "mean-field", "assignment-aware" };
 		System.out.printf(Locale.ROOT, "| the crop itself | | | | | %.3f |%n", normalisedS2(crop));
-		final Tolerance[] controls = { Tolerance.geometric(DsdProcess.DEFAULT_TOLERANCE,
-			GenerationRequest.DEFAULT_STEP_FRACTION, rate), Tolerance.constant(DsdProcess.DEFAULT_TOLERANCE) };
+		final Tolerance[] controls = { Tolerance.geometric(Tolerance.DEFAULT,
+			GenerationRequest.DEFAULT_STEP_FRACTION, rate), Tolerance.constant(Tolerance.DEFAULT) };
 		final String[] controlNames = { "default (tolerance 0.1, step fraction 0.05)", "plain CFL 0.1" };
 		for (int m = 0; m < models.length; m++) {
 			for (int c = 0; c < controls.length; c++) {
@@ -228,8 +226,8 @@ public final class DsdLearningBenchmark {
 		final List<String> log = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
-			TargetFractions.trainingMean(), 7, VOLUMES, DsdProcess.DEFAULT_TOLERANCE,
-			PfgmProcess.DEFAULT_STEPS, stepFraction, sharpening), new GenerationListener() {
+			TargetFractions.trainingMean(), 7, VOLUMES, Tolerance.DEFAULT,
+			GenerationRequest.MODEL_SETTING, stepFraction, sharpening), new GenerationListener() {
 
 				@Override
 				public void log(final String message) {

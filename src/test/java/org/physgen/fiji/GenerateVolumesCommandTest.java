@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.PhysGenModels;
 import org.physgen.model.GenerativeModel;
+import org.physgen.nn.ModelBundle;
+import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
@@ -117,6 +119,17 @@ class GenerateVolumesCommandTest {
 		assertArrayEquals(new long[] { 512 - 154, 154 }, a.phaseCounts());
 		final CommandModule second = run(pfgm, "size", 8, "fractions", "0.3", "steps", 2, "seed", 9L);
 		final LabelVolume b = ImagePlusVolumes.fromImagePlus((ImagePlus) second.getOutput("volumes"));
+		for (int z = 0; z < 8; z++) assertArrayEquals(a.slice(z), b.slice(z), "slice " + z);
+	}
+
+	@Test
+	void pfgmStepsDefaultToTheModelsRecordedSteps() throws Exception {
+		final int recorded = ModelBundle.read(pfgm.toPath()).metadata().process(PfgmProcess.class).steps();
+		final CommandModule byDefault = run(pfgm, "size", 8, "fractions", "0.3", "seed", 4L);
+		assertFalse(byDefault.isCanceled(), byDefault::getCancelReason);
+		final CommandModule recordedSteps = run(pfgm, "size", 8, "fractions", "0.3", "seed", 4L, "steps", recorded);
+		final LabelVolume a = ImagePlusVolumes.fromImagePlus((ImagePlus) byDefault.getOutput("volumes"));
+		final LabelVolume b = ImagePlusVolumes.fromImagePlus((ImagePlus) recordedSteps.getOutput("volumes"));
 		for (int z = 0; z < 8; z++) assertArrayEquals(a.slice(z), b.slice(z), "slice " + z);
 	}
 

@@ -42,7 +42,7 @@ class TorchScriptModelTest {
 			Device.cpu());
 		try (GenerativeModel model = PhysGenModels.load(bundle, "cpu", 1)) {
 			final List<LabelVolume> volumes = model.generate(new GenerationRequest(1, 8, 8, 8,
-				TargetFractions.explicit(0.3), 4, 1, 0.5, PfgmProcess.DEFAULT_STEPS),
+				TargetFractions.explicit(0.3), 4, 1, 0.5, GenerationRequest.MODEL_SETTING),
 				GenerationListener.NONE);
 			assertArrayEquals(new long[] { 358, 154 }, volumes.get(0).phaseCounts());
 			assertEquals(3, volumes.get(0).voxelSize().z());

@@ -18,14 +18,13 @@ import org.physgen.dsd.ChannelMap;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.OccupancyRepair;
 import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
 import org.physgen.metrics.TwoPointCorrelation;
 import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
-import org.physgen.nn.DsdProcess;
-import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.VolumeReader;
 
@@ -92,8 +91,8 @@ class DsdLearnsTest {
 		assertTrue(Math.abs(normalisedS2(placed)) < 0.05, "random placement: " + normalisedS2(placed));
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "cpu", 1)) {
 			final List<LabelVolume> volumes = model.generate(new GenerationRequest(4, SIZE, SIZE, SIZE,
-				TargetFractions.trainingMean(), 5, 4, DsdProcess.DEFAULT_TOLERANCE,
-				PfgmProcess.DEFAULT_STEPS), GenerationListener.NONE);
+				TargetFractions.trainingMean(), 5, 4, Tolerance.DEFAULT,
+				GenerationRequest.MODEL_SETTING), GenerationListener.NONE);
 			double mean = 0;
 			for (final LabelVolume v : volumes) {
 				assertEquals(pores, v.phaseCounts()[1]);

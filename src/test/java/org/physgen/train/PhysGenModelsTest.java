@@ -22,7 +22,6 @@ import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
 import org.physgen.nn.ModelBundle;
 import org.physgen.nn.ModelFamily;
-import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.LabelVolume;
 
 /** Training, checkpoints, resume, cancel, loading and generation through the library API. */
@@ -54,7 +53,7 @@ class PhysGenModelsTest {
 	@Test
 	void dsdVolumesHaveExactCountsAndRepeatForTheSameSeed() throws IOException {
 		final GenerationRequest request = new GenerationRequest(2, 8, 8, 4,
-			TargetFractions.explicit(0.25), 9, 2, 0.5, PfgmProcess.DEFAULT_STEPS);
+			TargetFractions.explicit(0.25), 9, 2, 0.5, GenerationRequest.MODEL_SETTING);
 		final List<LabelVolume> first, again;
 		try (GenerativeModel model = PhysGenModels.load(dsdModel, "cpu", 2)) {
 			assertEquals(ModelFamily.DSD, model.family());

@@ -8,6 +8,7 @@ import org.physgen.dsd.Direction;
 import org.physgen.dsd.ForwardGap;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
+import org.physgen.dsd.Tolerance;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.model.Family;
@@ -28,7 +29,7 @@ import org.physgen.volume.LabelVolume;
 
 /**
  * Discrete Spatial Diffusion as a family: the network reads the particle counts of P-1 channels and
- * returns six raw rates per channel, read through the model's {@link org.physgen.dsd.RateHead}; the
+ * returns six raw rates per channel, read through the model's {@link org.physgen.nn.RateHead}; the
  * objective is the process likelihood of {@link DsdObjective}; generation is tau-leaping and
  * occupancy repair ({@link DsdModel}), which can also inpaint.
  */
@@ -65,7 +66,7 @@ public final class DsdFamily implements Family {
 			"positive and finite");
 		TrainingConfig.check(config.scheduleSteps() >= 3, "schedule steps", config.scheduleSteps(), "at least 3");
 		return new DsdProcess(config.rate(), config.schedule(), config.scheduleSteps(),
-			DsdProcess.DEFAULT_TOLERANCE, config.rateHead(), config.timeWeighting());
+			Tolerance.DEFAULT, config.rateHead(), config.timeWeighting());
 	}
 
 	@Override

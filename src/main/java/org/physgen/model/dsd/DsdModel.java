@@ -14,7 +14,6 @@ import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
 import org.physgen.dsd.OccupancyRepair;
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.RateModel;
 import org.physgen.dsd.SampledCounts;
 import org.physgen.dsd.SamplerSettings;
@@ -34,6 +33,7 @@ import org.physgen.model.LoadedModel;
 import org.physgen.nn.DsdProcess;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
+import org.physgen.nn.RateHead;
 import org.physgen.random.RandomStreams;
 import org.physgen.volume.LabelVolume;
 

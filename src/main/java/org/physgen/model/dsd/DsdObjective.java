@@ -8,9 +8,9 @@ import org.physgen.dsd.DsdLoss;
 import org.physgen.dsd.ForwardNoising;
 import org.physgen.dsd.Grid;
 import org.physgen.dsd.NoisedBatch;
-import org.physgen.dsd.RateHead;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
+import org.physgen.nn.RateHead;
 import org.physgen.nn.Tensors;
 import org.physgen.nn.UNet3d;
 import org.physgen.random.RandomStreams;
@@ -107,7 +107,7 @@ public final class DsdObjective implements TrainingObjective {
 			new Shape(batch, channels, grid.sizeZ(), grid.sizeY(), grid.sizeX()));
 		final NDArray raw = network.apply(parameters, counts, manager.create(time, new Shape(batch)),
 			null, training);
-		NDArray rates = NetworkHeads.rates(raw, head, noising.rate()).reshape(batch, channels,
+		NDArray rates = head.rates(raw, noising.rate()).reshape(batch, channels,
 			Direction.COUNT, -1);
 		if (inBoxLinks != null) {
 			rates = rates.mul(manager.create(inBoxLinks, new Shape(1, 1, Direction.COUNT, shape.voxels())));

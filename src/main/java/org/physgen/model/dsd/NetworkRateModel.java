@@ -2,9 +2,9 @@ package org.physgen.model.dsd;
 
 import org.physgen.dsd.BatchShape;
 import org.physgen.dsd.Grid;
-import org.physgen.dsd.RateHead;
 import org.physgen.dsd.RateModel;
 import org.physgen.nn.NetworkFunction;
+import org.physgen.nn.RateHead;
 
 /** DSD rates from a network: per-particle rate from the raw output through the model's head. */
 final class NetworkRateModel implements RateModel {

@@ -103,6 +103,12 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 			MODEL_SETTING, DEFAULT_STEP_FRACTION, DEFAULT_SHARPENING);
 	}
 
+	/** The same request with another batch size, PFGM++ steps (0: the model's) and injected network error. */
+	public GenerationRequest withSampling(final int newBatchSize, final int newSteps, final double newNetworkError) {
+		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, newBatchSize, tolerance, newSteps,
+			stepFraction, sharpening, newNetworkError);
+	}
+
 	public long voxels() {
 		return (long) sizeX * sizeY * sizeZ;
 	}

@@ -139,9 +139,10 @@ public final class AugDimSweep {
 		final int statistics = baselines.get(0).fidelity().rows().size();
 		final Path stepsPlot = output.resolve(STEPS_PLOT), errorPlot = output.resolve(ERROR_PLOT);
 		AtomicFiles.write(stepsPlot, plot(rows, Row::bySteps, "sampler steps n (2n − 1 evaluations)", p -> p.steps(),
-			"Matched statistics against sampler steps, ε = 0 (of " + statistics + ")"));
+			"Matched statistics against sampler steps, ε = 0 (of " + statistics + ")", statistics));
 		AtomicFiles.write(errorPlot, plot(rows, Row::byError, "injected network error ε", Point::networkError,
-			"Matched statistics against network error, n = " + PfgmProcess.DEFAULT_STEPS + " (of " + statistics + ")"));
+			"Matched statistics against network error, n = " + PfgmProcess.DEFAULT_STEPS + " (of " + statistics + ")",
+			statistics));
 		final Path summary = output.resolve(SUMMARY);
 		AtomicFiles.writeString(summary, "# PFGM++ D sweep on " + reference.name() + "\n\n" + header + summaryTable(
 			settings, rows, baselines, statistics) + "\nFiles: " + FidelityBenchmark.TABLE + " (the §14 table per D), "
@@ -203,14 +204,19 @@ public final class AugDimSweep {
 			") | projection changed |\n|---|");
 		sb.append("---:|".repeat(settings.samplerSteps().size() + settings.networkErrors().size() + 4)).append('\n');
 		for (final Row row : rows) {
-			sb.append("| ").append(Double.isInfinite(row.augDim()) ? "∞" : AugDimSweepSettings.augDim(row.augDim()))
-				.append(row.augDim() == 1 ? " (PFGM)" : "").append(" |");
+			sb.append("| ").append(dimension(row.augDim()).substring("D = ".length())).append(" |");
 			for (final Point p : row.bySteps()) sb.append(' ').append(p.matched()).append(" |");
 			for (final Point p : row.byError()) sb.append(' ').append(p.matched()).append(" |");
 			sb.append(String.format(Locale.ROOT, " %d | %.1f | %.4g | %.4f |\n", row.trainingSteps(), row
 				.trainingMinutes(), row.medianLoss(), row.atDefault().method().projectionChangedFraction()));
 		}
 		return sb.toString();
+	}
+
+	/** "D = 1 (PFGM)", "D = 16", "D = ∞". */
+	private static String dimension(final double augDim) {
+		return "D = " + (Double.isInfinite(augDim) ? "∞" : AugDimSweepSettings.augDim(augDim) + (augDim == 1 ? " (PFGM)"
+			: ""));
 	}
 
 	private static String curveCsv(final List<Row> rows, final Function<Row, List<Point>> curve) {
@@ -228,7 +234,7 @@ public final class AugDimSweep {
 	}
 
 	private static byte[] plot(final List<Row> rows, final Function<Row, List<Point>> curve, final String xLabel,
-		final ToDoubleFunction<Point> x, final String title)
+		final ToDoubleFunction<Point> x, final String title, final int statistics)
 	{
 		final List<Curve> curves = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
@@ -240,8 +246,8 @@ public final class AugDimSweep {
 				ys[i] = points.get(i).matched();
 			}
 			curves.add(new Curve("matched statistics", "", "", xLabel, "matched statistics (|z| ≤ 2)", xs, ys));
-			names.add(PfgmProcess.defaults(row.augDim()).label());
+			names.add(dimension(row.augDim()));
 		}
-		return LinePlot.series(title, curves, names);
+		return LinePlot.series(title, curves, names, statistics);
 	}
 }

@@ -103,13 +103,16 @@ public final class LinePlot {
 
 	/**
 	 * PNG bytes of named series on shared axes, each in its own colour with a marker at every point
-	 * and its own legend entry: for sweeps with a few points per series. Axis labels come from the
-	 * first curve; colours repeat after eight series.
+	 * and its own legend entry, on a white box over the top right of the plot: for sweeps with a few
+	 * points per series. Axis labels come from the first curve; colours repeat after eight series.
 	 *
 	 * @param names the legend entry of each curve, in the same order
+	 * @param yMax the top of the y axis at least (e.g. the largest possible count), NaN for the data's
 	 * @throws IllegalArgumentException when the counts of curves and names differ or there is no curve
 	 */
-	public static byte[] series(final String title, final List<Curve> curves, final List<String> names) {
+	public static byte[] series(final String title, final List<Curve> curves, final List<String> names,
+		final double yMax)
+	{
 		if (curves.isEmpty() || curves.size() != names.size()) {
 			throw new IllegalArgumentException(curves.size() + " curves for " + names.size() + " names");
 		}
@@ -120,10 +123,13 @@ public final class LinePlot {
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, WIDTH, HEIGHT);
 		final double[] range = range(curves);
-		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], range[3]);
+		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], Double.isNaN(yMax) ? range[3]
+			: Math.max(range[3], yMax));
 		drawAxes(g, title, curves.get(0), xAxis, yAxis);
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-		final int legendX = WIDTH - RIGHT - 130;
+		final FontMetrics fm = g.getFontMetrics();
+		final int legendWidth = 36 + names.stream().mapToInt(fm::stringWidth).max().orElse(0);
+		final int legendX = WIDTH - RIGHT - legendWidth - 4;
 		for (int i = 0; i < curves.size(); i++) {
 			final Curve c = curves.get(i);
 			g.setColor(SERIES[i % SERIES.length]);
@@ -136,6 +142,10 @@ public final class LinePlot {
 					MARKER, MARKER);
 			}
 			final int legendY = TOP + 16 + 15 * i;
+			final Color colour = g.getColor();
+			g.setColor(Color.WHITE);
+			g.fillRect(legendX - 4, legendY - 12, legendWidth + 4, 15);
+			g.setColor(colour);
 			g.drawLine(legendX, legendY - 4, legendX + 24, legendY - 4);
 			g.fillOval(legendX + 12 - MARKER / 2, legendY - 4 - MARKER / 2, MARKER, MARKER);
 			g.setColor(Color.BLACK);

@@ -43,7 +43,7 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 	/** SPEC §14: the natural spread needs at least this many held-out sub-volumes. */
 	public static final int MIN_HELD_OUT = 8;
 
-	private static final List<String> KEYS = List.of("pore", "size", "held_out", "steps", "minutes", "channels",
+	static final List<String> KEYS = List.of("pore", "size", "held_out", "steps", "minutes", "channels",
 		"crop_size", "batch", "learning_rate", "threads", "seed", "families", "output_dir");
 
 	public BenchmarkSettings {

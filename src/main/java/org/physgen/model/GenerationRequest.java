@@ -1,5 +1,7 @@
 package org.physgen.model;
 
+import org.physgen.pfgm.InjectedError;
+
 /**
  * What to generate.
  *
@@ -20,10 +22,13 @@ package org.physgen.model;
  * @param sharpening DSD power γ on the learned rate ratios while structure forms (forward time
  *          r·t ≥ 1; see {@code dsd.SharpenedRates}): 1 samples the model as trained, larger values
  *          sample its tempered, sharper marginals (ignored by PFGM++)
+ * @param networkError PFGM++ injected network error ε ≥ 0 (SPEC §5, {@code pfgm.InjectedError}): the
+ *          sampler sees D + ε·‖D‖/√N·ξ instead of the network's estimate D; 0, the default, samples
+ *          the network as it is. For robustness benchmarks, not for making volumes (ignored by DSD)
  */
 public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 	TargetFractions targets, long seed, int batchSize, double tolerance, int steps,
-	double stepFraction, double sharpening)
+	double stepFraction, double sharpening, double networkError)
 {
 
 	/** The tolerance or steps that the model file records. */
@@ -50,6 +55,7 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		}
 		requireStepFraction(stepFraction);
 		requireSharpening(sharpening);
+		InjectedError.requireEpsilon(networkError);
 	}
 
 	/** @throws IllegalArgumentException naming {@code tolerance} unless it is in (0, 1] or 0 */
@@ -72,6 +78,14 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		if (!(sharpening >= 1 && sharpening <= 10)) {
 			throw new IllegalArgumentException("sharpening must be in [1, 10], got " + sharpening);
 		}
+	}
+
+	/** A request without injected network error. */
+	public GenerationRequest(final int count, final int sizeX, final int sizeY, final int sizeZ,
+		final TargetFractions targets, final long seed, final int batchSize, final double tolerance,
+		final int steps, final double stepFraction, final double sharpening)
+	{
+		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps, stepFraction, sharpening, 0);
 	}
 
 	/** A request with the default DSD step fraction. */
@@ -98,6 +112,12 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 	{
 		return new GenerationRequest(count, size, size, size, targets, seed, 1, MODEL_SETTING,
 			MODEL_SETTING, DEFAULT_STEP_FRACTION, DEFAULT_SHARPENING);
+	}
+
+	/** The same request with another batch size, PFGM++ steps (0: the model's) and injected network error. */
+	public GenerationRequest withSampling(final int newBatchSize, final int newSteps, final double newNetworkError) {
+		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, newBatchSize, tolerance, newSteps,
+			stepFraction, sharpening, newNetworkError);
 	}
 
 	public long voxels() {

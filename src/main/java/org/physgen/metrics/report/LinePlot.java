@@ -29,6 +29,11 @@ public final class LinePlot {
 	private static final int LEFT = 70, RIGHT = 20, TOP = 36, BOTTOM = 52;
 	private static final Color GENERATED = new Color(214, 96, 39, 170);
 	private static final Color BAND = new Color(150, 150, 150, 110);
+	/** Colours of named series, distinguishable in print and for common colour blindness (Okabe–Ito). */
+	private static final Color[] SERIES = { new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+		new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), Color.BLACK, new Color(240, 228,
+			66) };
+	private static final int MARKER = 6;
 
 	private LinePlot() {}
 
@@ -93,6 +98,64 @@ public final class LinePlot {
 		}
 		drawLegend(g, referenceName, othersName, band != null);
 		g.dispose();
+		return encode(image);
+	}
+
+	/**
+	 * PNG bytes of named series on shared axes, each in its own colour with a marker at every point
+	 * and its own legend entry, on a white box over the top right of the plot: for sweeps with a few
+	 * points per series. Axis labels come from the first curve; colours repeat after eight series.
+	 *
+	 * @param names the legend entry of each curve, in the same order
+	 * @param yMax the top of the y axis at least (e.g. the largest possible count), NaN for the data's
+	 * @throws IllegalArgumentException when the counts of curves and names differ or there is no curve
+	 */
+	public static byte[] series(final String title, final List<Curve> curves, final List<String> names,
+		final double yMax)
+	{
+		if (curves.isEmpty() || curves.size() != names.size()) {
+			throw new IllegalArgumentException(curves.size() + " curves for " + names.size() + " names");
+		}
+		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		final Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, WIDTH, HEIGHT);
+		final double[] range = range(curves);
+		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], Double.isNaN(yMax) ? range[3]
+			: Math.max(range[3], yMax));
+		drawAxes(g, title, curves.get(0), xAxis, yAxis);
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		final FontMetrics fm = g.getFontMetrics();
+		final int legendWidth = 36 + names.stream().mapToInt(fm::stringWidth).max().orElse(0);
+		final int legendX = WIDTH - RIGHT - legendWidth - 4;
+		for (int i = 0; i < curves.size(); i++) {
+			final Curve c = curves.get(i);
+			g.setColor(SERIES[i % SERIES.length]);
+			g.setStroke(new BasicStroke(1.8f));
+			g.draw(path(c, xAxis, yAxis));
+			final double[] x = c.x(), y = c.y();
+			for (int k = 0; k < x.length; k++) {
+				if (!Double.isFinite(x[k]) || !Double.isFinite(y[k])) continue;
+				g.fillOval((int) Math.round(px(x[k], xAxis)) - MARKER / 2, (int) Math.round(py(y[k], yAxis)) - MARKER / 2,
+					MARKER, MARKER);
+			}
+			final int legendY = TOP + 16 + 15 * i;
+			final Color colour = g.getColor();
+			g.setColor(Color.WHITE);
+			g.fillRect(legendX - 4, legendY - 12, legendWidth + 4, 15);
+			g.setColor(colour);
+			g.drawLine(legendX, legendY - 4, legendX + 24, legendY - 4);
+			g.fillOval(legendX + 12 - MARKER / 2, legendY - 4 - MARKER / 2, MARKER, MARKER);
+			g.setColor(Color.BLACK);
+			g.drawString(names.get(i), legendX + 30, legendY);
+		}
+		g.dispose();
+		return encode(image);
+	}
+
+	private static byte[] encode(final BufferedImage image) {
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
 			ImageIO.write(image, "png", bytes);

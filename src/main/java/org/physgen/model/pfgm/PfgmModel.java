@@ -16,7 +16,9 @@ import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
 import org.physgen.nn.PfgmProcess;
 import org.physgen.pfgm.Decoded;
+import org.physgen.pfgm.Denoiser;
 import org.physgen.pfgm.HeunSampler;
+import org.physgen.pfgm.InjectedError;
 import org.physgen.pfgm.MeanSteering;
 import org.physgen.pfgm.PhaseEncoding;
 import org.physgen.pfgm.Samples;
@@ -33,6 +35,7 @@ final class PfgmModel extends LoadedModel {
 
 	private static final long SAMPLER_KEY = 0x4845555L;
 	private static final long TIE_KEY = 0x544945L;
+	private static final long ERROR_KEY = 0x45525252L;
 
 	private final PfgmProcess process;
 
@@ -76,8 +79,10 @@ final class PfgmModel extends LoadedModel {
 				.withListener((step, steps, sigma, evaluations) ->
 					listener.progress(clock.at(done, request.count(), step / (double) steps,
 						"step " + step + " of " + steps, evaluations)));
-			final Samples samples = sampler.sample(new NetworkDenoiser(network,
-				condition(targets, first, batch, request.voxels())), shape, batch,
+			final Denoiser denoiser = InjectedError.around(new NetworkDenoiser(network, condition(targets, first,
+				batch, request.voxels())), request.networkError(), RandomStreams.derive(request.seed(), ERROR_KEY
+					+ first));
+			final Samples samples = sampler.sample(denoiser, shape, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
 			for (int b = 0; b < batch; b++) {
 				final Decoded decoded = PhaseEncoding.decode(samples.samples()[b], shape,

@@ -5,13 +5,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
+import org.physgen.metrics.report.PngBytes;
 import org.physgen.volume.LabelVolume;
 
 /**
@@ -56,14 +52,7 @@ final class SlicePicture {
 			}
 		}
 		g.dispose();
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", bytes);
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return bytes.toByteArray();
+		return PngBytes.of(image);
 	}
 
 	private static BufferedImage middleSlice(final LabelVolume volume, final int scale) {

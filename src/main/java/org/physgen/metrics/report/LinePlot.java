@@ -8,14 +8,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import javax.imageio.ImageIO;
 
 /**
  * Draws a group of curves (the reference in thick black, generated volumes in thin colour, and the
@@ -98,7 +93,7 @@ public final class LinePlot {
 		}
 		drawLegend(g, referenceName, othersName, band != null);
 		g.dispose();
-		return encode(image);
+		return PngBytes.of(image);
 	}
 
 	/**
@@ -152,18 +147,7 @@ public final class LinePlot {
 			g.drawString(names.get(i), legendX + 30, legendY);
 		}
 		g.dispose();
-		return encode(image);
-	}
-
-	private static byte[] encode(final BufferedImage image) {
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", bytes);
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return bytes.toByteArray();
+		return PngBytes.of(image);
 	}
 
 	/** The lower (mean − sd) and upper (mean + sd) edges of the band. */

@@ -244,6 +244,7 @@ public final class DsdLearningBenchmark {
 		double repaired = 0;
 		String evaluations = "";
 		for (final String line : log) {
+			if (!line.startsWith("volume ")) continue;
 			// "volume i: E network evaluations, repaired fraction F"
 			final String[] words = line.split("[ ,:]+");
 			evaluations = words[2];

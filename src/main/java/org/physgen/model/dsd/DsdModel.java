@@ -82,6 +82,7 @@ final class DsdModel extends LoadedModel {
 			request.voxels(), phases(), metadata.trainingData(), request.seed());
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
 			rates(request.sharpening()));
+		listener.log(samplerSettings(request.tolerance(), request.stepFraction(), request.sharpening()));
 		final List<LabelVolume> volumes = new ArrayList<>(request.count());
 		for (int first = 0; first < request.count(); first += request.batchSize()) {
 			final int batch = Math.min(request.batchSize(), request.count() - first);
@@ -122,6 +123,7 @@ final class DsdModel extends LoadedModel {
 			request.regionCounts(), RandomStreams.derive(request.seed(), START_KEY));
 		final TauLeapSampler sampler = new TauLeapSampler(grid, channels.channels(), schedule,
 			rates(request.sharpening()));
+		listener.log(samplerSettings(request.tolerance(), request.stepFraction(), request.sharpening()));
 		final SampledCounts run = sampler.sample(new int[][][] { start }, evolving,
 			settings(request.tolerance(), request.stepFraction(),
 				RandomStreams.derive(request.seed(), SAMPLER_KEY)),
@@ -218,6 +220,11 @@ final class DsdModel extends LoadedModel {
 	private RateModel rates(final double sharpening) {
 		return new SharpenedRates(new NetworkRateModel(network, rate, head), rate, sharpening,
 			schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate, schedule.finalTime())));
+	}
+
+	private String samplerSettings(final double tolerance, final double stepFraction, final double sharpening) {
+		return String.format(Locale.ROOT, "DSD sampler: tolerance %s, step fraction %s, sharpening %s",
+			tolerance > 0 ? tolerance : process.tolerance() + " (the model's)", stepFraction, sharpening);
 	}
 
 	private SamplerSettings settings(final double tolerance, final double stepFraction,

@@ -71,11 +71,7 @@ public final class LinePlot {
 		final String othersName, final CurveBand band)
 	{
 		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-		final Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
+		final Graphics2D g = whiteCanvas(image);
 		final List<Curve> extent = new ArrayList<>(curves);
 		if (band != null) extent.addAll(edges(band));
 		final double[] range = range(extent);
@@ -96,6 +92,16 @@ public final class LinePlot {
 		return PngBytes.of(image);
 	}
 
+	/** Antialiased graphics on the image, filled white. */
+	private static Graphics2D whiteCanvas(final BufferedImage image) {
+		final Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, image.getWidth(), image.getHeight());
+		return g;
+	}
+
 	/**
 	 * PNG bytes of named series on shared axes, each in its own colour with a marker at every point
 	 * and its own legend entry, on a white box over the top right of the plot: for sweeps with a few
@@ -112,11 +118,7 @@ public final class LinePlot {
 			throw new IllegalArgumentException(curves.size() + " curves for " + names.size() + " names");
 		}
 		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-		final Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
+		final Graphics2D g = whiteCanvas(image);
 		final double[] range = range(curves);
 		final Axis xAxis = new Axis(range[0], range[1]), yAxis = new Axis(range[2], Double.isNaN(yMax) ? range[3]
 			: Math.max(range[3], yMax));

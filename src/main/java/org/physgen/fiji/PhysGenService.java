@@ -23,6 +23,7 @@ import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 import org.scijava.log.LogService;
+import org.scijava.options.OptionsService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
@@ -55,6 +56,15 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 
 	@Parameter(required = false)
 	private LogService log;
+
+	@Parameter(required = false)
+	private OptionsService options;
+
+	/** Takes the libtorch folder of Edit > Options > PhysGen, saved in an earlier session. */
+	@Override
+	public void initialize() {
+		if (options != null) options.getOptions(PhysGenOptions.class).apply();
+	}
 
 	/** A DSD training configuration writing to the given model file, with the default settings. */
 	public TrainingConfig dsdConfig(final String modelFile) {

@@ -1,10 +1,12 @@
 package org.physgen.nn;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 
 /**
  * The one entry point that prepares DJL before any other use in the process: offline mode, no
@@ -24,7 +26,11 @@ public final class DjlRuntime {
 	private static final String PYTORCH_VERSION = "2.7.1";
 	private static final String DJL_VERSION = "0.35.1";
 
+	/** CUDA flavours PyTorch 2.7.1 was built for; the JNI jar holds some of them. */
+	private static final List<String> FLAVORS = List.of("cpu", "cu118", "cu126", "cu128");
+
 	private static Integer appliedThreads;
+	private static volatile String optionsLibtorch;
 
 	private DjlRuntime() {}
 
@@ -39,6 +45,19 @@ public final class DjlRuntime {
 	static int idleCores(final int cores, final double loadAverage) {
 		if (!(loadAverage > 0)) return cores;
 		return (int) Math.max(1, cores - Math.round(loadAverage));
+	}
+
+	/**
+	 * The libtorch folder of Fiji's PhysGen options, used when neither {@value TorchLibrary#PROPERTY}
+	 * nor {@value TorchLibrary#ENVIRONMENT} names one; it takes effect only before the engine loads.
+	 */
+	public static void setOptionsLibtorch(final String folder) {
+		optionsLibtorch = folder;
+	}
+
+	/** The folder set by {@link #setOptionsLibtorch}, or null. */
+	public static String optionsLibtorch() {
+		return optionsLibtorch;
 	}
 
 	/**
@@ -63,6 +82,11 @@ public final class DjlRuntime {
 			}
 			return appliedThreads;
 		}
+		final TorchLibrary library = TorchLibrary.select(System.getProperty(TorchLibrary.PROPERTY), System
+			.getenv(TorchLibrary.ENVIRONMENT), optionsLibtorch);
+		library.requireJni(platform(), flavor -> DjlRuntime.class.getResource("/jnilib/" + platform() + "/" +
+			flavor + "/" + System.mapLibraryName("djl_torch")) != null, FLAVORS);
+		library.djlProperties().forEach(System::setProperty);
 		System.setProperty("ai.djl.offline", "true");
 		System.setProperty("OPT_OUT_TRACKING", "true");
 		System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(wanted));
@@ -73,11 +97,16 @@ public final class DjlRuntime {
 		thread.setContextClassLoader(DjlRuntime.class.getClassLoader());
 		try {
 			final Engine engine = Engine.getEngine(ENGINE);
-			log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + " with " +
-				wanted + " threads" + (threads == 0 ? " (the idle ones of " + cores + " cores)" : "") +
+			log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + ", " + library
+				.describe() + " (loaded from " + LibUtils.getLibtorchPath() + "), with " + wanted +
+				" threads" + (threads == 0 ? " (the idle ones of " + cores + " cores)" : "") +
 				" (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() + " GPU(s)");
 		}
 		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			if (!library.bundled()) {
+				throw new IllegalStateException("PyTorch could not be loaded from the " + library.describe() +
+					" on " + platform() + ": " + e.getMessage(), e);
+			}
 			throw new IllegalStateException("PyTorch could not be loaded on " + platform() + ": " +
 				e.getMessage() + ". PhysGen runs offline and needs the native PyTorch library for this " +
 				"platform on the classpath: put ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION +

@@ -78,7 +78,8 @@ public abstract class LoadedModel implements GenerativeModel {
 
 	/**
 	 * Refuses, before any work, sizes the network does not accept and runs that would not fit: the
-	 * sampler's Java arrays (length and heap) and, on the CPU, the network's native memory.
+	 * sampler's Java arrays (length and heap) and the network's memory on its device (native
+	 * memory on the CPU, free GPU memory on a GPU).
 	 *
 	 * @throws IllegalArgumentException naming size_x, size_y, size_z or batch, with the estimate
 	 */
@@ -88,9 +89,9 @@ public abstract class LoadedModel implements GenerativeModel {
 		requireSize("size_z", request.sizeZ());
 		final int batch = Math.min(request.batchSize(), request.count());
 		checkSampler(batch, request.count(), request.sizeX(), request.sizeY(), request.sizeZ());
-		if (network instanceof BlockNetworkFunction block && !block.device().isGpu()) {
+		if (network instanceof BlockNetworkFunction block) {
 			MemoryEstimate.requireInferenceFits(metadata.network(), batch, request.sizeX(),
-				request.sizeY(), request.sizeZ(), MemoryEstimate.cpuBudgetBytes());
+				request.sizeY(), request.sizeZ(), MemoryEstimate.budgetBytes(block.device()));
 		}
 	}
 

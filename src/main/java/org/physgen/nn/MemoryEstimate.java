@@ -1,8 +1,12 @@
 package org.physgen.nn;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 
 import org.physgen.volume.HeapBudget;
+
+import ai.djl.Device;
+import ai.djl.util.cuda.CudaUtils;
 
 /**
  * Rough peak memory of the U-Net, used to refuse a batch or crop size before it runs out of
@@ -73,6 +77,16 @@ public final class MemoryEstimate {
 		final int sizeX, final int sizeY, final int sizeZ, final long budgetBytes)
 	{
 		require(false, config, batch, sizeX, sizeY, sizeZ, budgetBytes);
+	}
+
+	/**
+	 * Memory a run on {@code device} may use: on a GPU the free memory CUDA reports for it (total
+	 * less used), on the CPU {@link #cpuBudgetBytes()}.
+	 */
+	public static long budgetBytes(final Device device) {
+		if (!device.isGpu()) return cpuBudgetBytes();
+		final MemoryUsage usage = CudaUtils.getGpuMemory(device);
+		return Math.max(0, usage.getMax() - usage.getUsed());
 	}
 
 	/**

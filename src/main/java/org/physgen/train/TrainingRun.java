@@ -99,10 +99,8 @@ public final class TrainingRun {
 		DjlRuntime.start(config.threads(), listener::log);
 		DjlRuntime.recordNoGradientsOnThisThread();
 		final Device device = ComputeDevice.parse(config.device()).resolve(listener::log);
-		if (!device.isGpu()) {
-			MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
-				MemoryEstimate.cpuBudgetBytes());
-		}
+		MemoryEstimate.requireTrainingFits(network, config.batchSize(), config.cropSize(),
+			MemoryEstimate.budgetBytes(device));
 		final TrainingObjective objective = family.objective(metadata, crops, config.seed());
 		final ValidationLoss validation = config.validationEvery() > 0 ? new ValidationLoss(objective, split,
 			config.cropSize(), config.seed(), config.batchSize()) : null;

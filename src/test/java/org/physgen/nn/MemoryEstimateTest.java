@@ -82,4 +82,10 @@ class MemoryEstimateTest {
 		assertEquals("512 MiB", MemoryEstimate.format(512L << 20));
 		assertEquals("3.5 GiB", MemoryEstimate.format(7L << 29));
 	}
+
+	@Test
+	void onTheCpuTheBudgetIsTheNativeMemoryBesideTheHeap() {
+		assertEquals(MemoryEstimate.cpuBudgetBytes(), MemoryEstimate.budgetBytes(ai.djl.Device.cpu()));
+		assertTrue(MemoryEstimate.cpuBudgetBytes() > 0);
+	}
 }

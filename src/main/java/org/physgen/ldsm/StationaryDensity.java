@@ -72,7 +72,7 @@ public final class StationaryDensity {
 	}
 
 	/** min U over the real line, at a root of the cubic drift (the upper or lower well). */
-	private static double minimumPotential(final DoubleWell well) {
+	static double minimumPotential(final DoubleWell well) {
 		double best = Double.POSITIVE_INFINITY;
 		for (final double start : new double[] { -2, 2 }) {
 			double y = start;
@@ -87,7 +87,7 @@ public final class StationaryDensity {
 	}
 
 	/** Half-width of the grid: the first y = 1.25^k whose potential at ±y is TAIL above the minimum. */
-	private static double reach(final DoubleWell well, final double minimum) {
+	static double reach(final DoubleWell well, final double minimum) {
 		double y = 1;
 		while (well.potential(y) - minimum < TAIL || well.potential(-y) - minimum < TAIL) y *= 1.25;
 		return y;

@@ -21,6 +21,9 @@ public final class ReverseSampler {
 
 	private static final long PRIOR_KEY = 0x5052494FL;
 
+	/** Largest |y| a step leaves. */
+	public static final float BOUND = 5;
+
 	private final SamplerKind kind;
 	private final TimeGrid grid;
 	private final double barrier;
@@ -65,7 +68,7 @@ public final class ReverseSampler {
 	 *
 	 * @param tilts h of each channel's well
 	 * @throws CancellationException when the cancellation check returns true
-	 * @throws IllegalStateException when a value leaves the finite numbers (too few SDE steps)
+	 * @throws IllegalStateException when a value is not a number (the score returned one)
 	 */
 	public Samples sample(final Score score, final VolumeShape shape, final double[] tilts, final int batch,
 		final long seed)
@@ -128,7 +131,7 @@ public final class ReverseSampler {
 				RandomStreams.of(stepSeed, b, block));
 			for (int k = from; k < to; k++) {
 				final double v = y[b][k];
-				out[b][k] = (float) (v - (wells[k / voxels].drift(v) - 2 * score[b][k]) * h + noise * gauss.sample());
+				out[b][k] = clamp(v - (wells[k / voxels].drift(v) - 2 * score[b][k]) * h + noise * gauss.sample());
 			}
 		});
 	}
@@ -147,22 +150,26 @@ public final class ReverseSampler {
 				final double v = y[b][k];
 				final double slope = well.drift(v) - score[b][k];
 				if (second == null) {
-					out[b][k] = (float) (v - h * slope);
+					out[b][k] = clamp(v - h * slope);
 				}
 				else {
 					final double predicted = out[b][k];
-					out[b][k] = (float) (v - 0.5 * h * (slope + well.drift(predicted) - second[b][k]));
+					out[b][k] = clamp(v - 0.5 * h * (slope + well.drift(predicted) - second[b][k]));
 				}
 			}
 		});
+	}
+
+	private static float clamp(final double y) {
+		return (float) Math.max(-BOUND, Math.min(BOUND, y));
 	}
 
 	private void requireFinite(final float[][] y) {
 		for (final float[] sample : y) {
 			for (final float v : sample) {
 				if (!Float.isFinite(v)) {
-					throw new IllegalStateException("the " + kind.label() + " sampler left the finite numbers with "
-						+ grid.steps() + " steps; use more steps");
+					throw new IllegalStateException("the " + kind.label() + " sampler ended with a value that is not a"
+						+ " number: the score returned one");
 				}
 			}
 		}

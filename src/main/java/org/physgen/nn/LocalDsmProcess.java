@@ -20,7 +20,8 @@ import org.physgen.ldsm.TimeGrid;
  * 0.006 for φ ∈ {0.5, 0.2, 0.05}. Hence a = 2 (barrier a/4 = 0.5), T = 8 and forward steps of 0.005.
  * Sampler (no-network oracle, {@code NoNetworkSamplerTest}, exact Fokker–Planck score, φ = 0.3):
  * the probability-flow ODE with ρ = 2 gives P(y > 0) within 0.002 of φ from 25 steps (49
- * evaluations); the reverse SDE needs about 200 steps for 0.01 and diverges below about 50.</p>
+ * evaluations); the reverse SDE needs about 200 steps for 0.01 and overflows below about 50 (the
+ * sampler now clamps values to ±5 instead).</p>
  *
  * @param barrier a of the double well, positive and finite
  * @param horizon T, where the forward marginal is the prior; above t_min

@@ -16,8 +16,9 @@ import org.physgen.ldsm.TimeGrid;
  * T = 6 (a = 2) or 6.5 (a = 4) at φ = 0.5, sooner when tilted, and within 0.001 by 7.5 (a = 2) or
  * 8.5 (a = 4); a = 6 and 8 need T = 11 and 14. The Euler–Maruyama simulation adds its own bias,
  * which grows with the wells' stiffness 2a: at T = 8 with steps of 0.01 the KS distance reached
- * 0.009 (a = 2) and 0.013 (a = 4) at φ = 0.2 and 0.05; with steps of 0.005, a = 2 stays at or below
- * 0.006 for φ ∈ {0.5, 0.2, 0.05}. Hence a = 2 (barrier a/4 = 0.5), T = 8 and forward steps of 0.005.
+ * 0.009 (a = 2) and 0.013 (a = 4) at φ = 0.2 and 0.05; with steps of 0.005, a = 2 stays at
+ * about 0.006 or below for φ ∈ {0.5, 0.2, 0.1, 0.05} (the test: 0.0029 and 0.0022 untilted, 0.0062
+ * and 0.0061 at φ = 0.1). Hence a = 2 (barrier a/4 = 0.5), T = 8 and forward steps of 0.005.
  * Sampler (no-network oracle, {@code NoNetworkSamplerTest}, exact Fokker–Planck score, φ = 0.3):
  * the probability-flow ODE with ρ = 2 gives P(y > 0) within 0.002 of φ from 25 steps (49
  * evaluations); the reverse SDE needs about 200 steps for 0.01 and overflows below about 50 (the

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.physgen.model.Family;
 import org.physgen.model.dsd.DsdFamily;
+import org.physgen.model.ldsm.LdsmFamily;
 import org.physgen.model.pfgm.PfgmFamily;
 import org.physgen.nn.ModelFamily;
 
@@ -20,6 +21,7 @@ public final class Families {
 	static {
 		register(new DsdFamily());
 		register(new PfgmFamily());
+		register(new LdsmFamily());
 		for (final ModelFamily id : ModelFamily.values()) {
 			if (!STRATEGIES.containsKey(id)) throw new IllegalStateException("no strategy for family " + id);
 		}

@@ -27,7 +27,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 /**
- * Plugins > PhysGen > Generate Volumes: new volumes from a trained DSD or PFGM++ model, with exactly
+ * Plugins > PhysGen > Generate Volumes: new volumes from a trained DSD, PFGM++ or local-DSM model, with exactly
  * the requested phase voxel counts, as one stack (one time frame per volume) and as TIFF files.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PhysGen>Generate Volumes", headless = true,
@@ -35,7 +35,7 @@ import ij.ImageStack;
 public class GenerateVolumesCommand extends ContextCommand {
 
 	@Parameter(label = "Model file (.physgen)", style = "open", persist = false,
-		description = "A model bundle trained by Train DSD Model or Train PFGM++ Model")
+		description = "A model bundle trained by Train DSD Model, Train PFGM++ Model or Train local-DSM Model")
 	private File model_file;
 
 	@Parameter(label = "Number of volumes", min = "1")
@@ -74,8 +74,9 @@ public class GenerateVolumesCommand extends ContextCommand {
 			+ " trained, larger values give sharper, more correlated volumes (see the README)")
 	private double sharpening = GenerationRequest.DEFAULT_SHARPENING;
 
-	@Parameter(label = "Steps (PFGM++, 0 = the model's value)", min = "0",
-		description = "PFGM++ noise levels, at least 2 (2 x steps - 1 network evaluations); 0 = the model's value")
+	@Parameter(label = "Steps (PFGM++, local-DSM; 0 = the model's value)", min = "0",
+		description = "PFGM++ noise levels or local-DSM time steps, at least 2 (2 x steps - 1 network evaluations;"
+			+ " steps for a local-DSM SDE sampler); 0 = the model's value")
 	private int steps = GenerationRequest.MODEL_SETTING;
 
 	@Parameter(label = "Batch size", min = "1", description = "Volumes sampled together (memory grows with it)")

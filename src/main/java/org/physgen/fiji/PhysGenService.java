@@ -76,6 +76,11 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 		return TrainingConfig.pfgm(Path.of(modelFile));
 	}
 
+	/** A local-DSM training configuration writing to the given model file, with the default settings. */
+	public TrainingConfig ldsmConfig(final String modelFile) {
+		return TrainingConfig.ldsm(Path.of(modelFile));
+	}
+
 	/** Trains on one volume; progress goes to the log. */
 	public TrainingResult train(final LabelVolume volume, final TrainingConfig config) throws IOException {
 		return train(List.of(volume), config, loggingListener());

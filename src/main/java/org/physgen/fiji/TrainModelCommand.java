@@ -22,7 +22,7 @@ import org.scijava.plugin.Parameter;
 import ij.ImagePlus;
 
 /**
- * The parameters both training commands share, and the run: volume in, model bundle out. The
+ * The parameters all training commands share, and the run: volume in, model bundle out. The
  * family-specific parameters come from the subclass through {@link #configure}.
  */
 abstract class TrainModelCommand extends ContextCommand {

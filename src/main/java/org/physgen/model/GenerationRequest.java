@@ -14,7 +14,8 @@ import org.physgen.pfgm.InjectedError;
  * @param batchSize volumes sampled per network call
  * @param tolerance DSD CFL tolerance where structure forms, in (0, 1], or 0 for the model's
  *          recorded tolerance (ignored by PFGM++)
- * @param steps PFGM++ noise levels n (2n-1 network evaluations), at least 2, or 0 for the model's
+ * @param steps PFGM++ noise levels n (2n-1 network evaluations), or local-DSM time steps (2n-1
+ *          evaluations with the ODE sampler, n with the SDE), at least 2, or 0 for the model's
  *          recorded steps (ignored by DSD)
  * @param stepFraction DSD steps may span this fraction of the remaining time while the rates are
  *          near the forward rate (see {@code Tolerance.geometric}); 0 keeps the plain CFL tolerance

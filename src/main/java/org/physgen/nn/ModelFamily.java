@@ -15,7 +15,8 @@ import com.google.gson.JsonObject;
  */
 public enum ModelFamily {
 	DSD("dsd", "DSD", "dsd", DsdProcess::fromJson),
-	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson, "pfgm++", "pfgm");
+	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson, "pfgm++", "pfgm"),
+	LDSM("ldsm", "local-DSM", "ldsm", LocalDsmProcess::fromJson, "local-dsm");
 
 	private final String key;
 	private final String displayName;
@@ -39,7 +40,7 @@ public enum ModelFamily {
 		return key;
 	}
 
-	/** "DSD" or "PFGM++", for messages and reports. */
+	/** "DSD", "PFGM++" or "local-DSM", for messages and reports. */
 	public String displayName() {
 		return displayName;
 	}
@@ -67,7 +68,7 @@ public enum ModelFamily {
 		throw new IllegalArgumentException("model family must be " + keys("'", "'") + ", got '" + name + "'");
 	}
 
-	/** The families' keys, each between {@code open} and {@code close}: "'dsd' or 'pfgmpp'". */
+	/** The families' keys, each between {@code open} and {@code close}: "'dsd' or 'pfgmpp' or 'ldsm'". */
 	public static String keys(final String open, final String close) {
 		return Arrays.stream(values()).map(f -> open + f.key + close).collect(Collectors.joining(" or "));
 	}

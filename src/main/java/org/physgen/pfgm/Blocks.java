@@ -7,15 +7,15 @@ import java.util.stream.IntStream;
  * Block boundaries depend only on the array length, never on the thread count, so per-block random
  * streams and per-block partial sums (merged in block order) give identical results on any pool.
  */
-final class Blocks {
+public final class Blocks {
 
-	static final int SIZE = 1 << 15;
+	public static final int SIZE = 1 << 15;
 
 	/** Below this many elements in a call, running in parallel costs more than it saves. */
 	private static final long PARALLEL_THRESHOLD = 1 << 16;
 
 	@FunctionalInterface
-	interface Action {
+	public interface Action {
 
 		/** Processes elements from (inclusive) to to (exclusive) of a sample. */
 		void run(int item, int block, int from, int to);
@@ -23,12 +23,12 @@ final class Blocks {
 
 	private Blocks() {}
 
-	static int count(final int length) {
+	public static int count(final int length) {
 		return (length + SIZE - 1) / SIZE;
 	}
 
 	/** Runs the action on every block of {@code items} samples of {@code length} elements each. */
-	static void forEach(final int items, final int length, final Action action) {
+	public static void forEach(final int items, final int length, final Action action) {
 		final int blocks = count(length);
 		final IntStream tasks = IntStream.range(0, items * blocks);
 		(items * (long) length >= PARALLEL_THRESHOLD ? tasks.parallel() : tasks).forEach(task -> {
@@ -40,7 +40,7 @@ final class Blocks {
 	}
 
 	/** Sum of {@code values[from..to)} in double, computed block by block and merged in order. */
-	static double sum(final float[] values, final int from, final int to) {
+	public static double sum(final float[] values, final int from, final int to) {
 		final int blocks = (to - from + SIZE - 1) / SIZE;
 		final double[] partial = new double[blocks];
 		final IntStream tasks = IntStream.range(0, blocks);

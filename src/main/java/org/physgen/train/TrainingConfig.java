@@ -7,6 +7,7 @@ import org.physgen.dsd.TimeWeighting;
 import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
+import org.physgen.ldsm.SamplerKind;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
 
@@ -52,6 +53,7 @@ public final class TrainingConfig {
 	private double augDim = DEFAULT_AUG_DIM;
 	private RateHead rateHead = RateHead.EXP;
 	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;
+	private SamplerKind sampler = SamplerKind.ODE;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
 		this.family = family;
@@ -64,6 +66,10 @@ public final class TrainingConfig {
 
 	public static TrainingConfig pfgm(final Path modelFile) {
 		return new TrainingConfig(ModelFamily.PFGMPP, modelFile);
+	}
+
+	public static TrainingConfig ldsm(final Path modelFile) {
+		return new TrainingConfig(ModelFamily.LDSM, modelFile);
 	}
 
 	public static TrainingConfig of(final ModelFamily family, final Path modelFile) {
@@ -118,6 +124,8 @@ public final class TrainingConfig {
 	public double augDim() { return augDim; }
 	public RateHead rateHead() { return rateHead; }
 	public TimeWeighting timeWeighting() { return timeWeighting; }
+	/** The local-DSM sampler the model file records as its default. */
+	public SamplerKind sampler() { return sampler; }
 
 	public TrainingConfig modelFile(final Path v) { modelFile = v; return this; }
 	public TrainingConfig cropSize(final int v) { cropSize = v; return this; }
@@ -143,6 +151,7 @@ public final class TrainingConfig {
 	public TrainingConfig augDim(final double v) { augDim = v; return this; }
 	public TrainingConfig rateHead(final RateHead v) { rateHead = v; return this; }
 	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
+	public TrainingConfig sampler(final SamplerKind v) { sampler = v; return this; }
 
 	/**
 	 * Checks every setting the families share and names the parameter of the first bad one; each

@@ -29,19 +29,21 @@ final class Layers {
 		layer("metrics", List.of("random", "volume", "mass", "synth"), "org.physgen.metrics..");
 		layer("dsd", List.of("random", "volume", "mass", "lattice"), "org.physgen.dsd..");
 		layer("pfgm", List.of("random", "volume", "mass"), "org.physgen.pfgm..");
-		layer("nn", List.of("random", "volume", "lattice", "dsd", "pfgm"), "org.physgen.nn..");
-		layer("train", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "nn"),
+		layer("ldsm", List.of("random", "volume", "mass", "pfgm"), "org.physgen.ldsm..");
+		layer("nn", List.of("random", "volume", "lattice", "dsd", "pfgm", "ldsm"), "org.physgen.nn..");
+		layer("train", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "nn"),
 			"org.physgen.train..");
 		layer("generation", List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "nn", "train"),
 			"org.physgen.model");
-		final List<String> family = List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "nn",
+		final List<String> family = List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "ldsm", "nn",
 			"train", "generation");
 		layer("dsd family", family, "org.physgen.model.dsd..");
 		layer("pfgm family", family, "org.physgen.model.pfgm..");
-		layer("api", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "nn", "train",
-			"generation", "dsd family", "pfgm family"), "org.physgen");
+		layer("ldsm family", family, "org.physgen.model.ldsm..");
+		layer("api", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "nn", "train",
+			"generation", "dsd family", "pfgm family", "ldsm family"), "org.physgen");
 		final List<String> library = List.of("random", "volume", "mass", "lattice", "synth", "metrics", "dsd",
-			"pfgm", "nn", "train", "generation", "dsd family", "pfgm family", "api");
+			"pfgm", "ldsm", "nn", "train", "generation", "dsd family", "pfgm family", "ldsm family", "api");
 		layer("evaluation", library, "org.physgen.evaluation..");
 		final List<String> belowFiji = new ArrayList<>(library);
 		belowFiji.add("evaluation");

@@ -77,6 +77,18 @@ class ModelCommandsCliTest {
 		assertTrue(Files.isRegularFile(model));
 	}
 
+	@Test
+	void ldsmTrainsAndGeneratesHeadless() throws Exception {
+		final Path model = dir.resolve("ldsm.physgen");
+		assertEquals(0, physgen("run", "Train local-DSM Model", "input_file='" + writeInput() + "',model_file='"
+			+ model + "',sampler='sde',crop_size=8,steps=2,batch=1,channels=4," + CPU), stderr());
+		assertTrue(stdout().contains("summary: local-DSM model: 2 steps"), stdout());
+		final Path outDir = dir.resolve("generated");
+		assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + model + "',size=8,fractions='0.25',"
+			+ "steps=8,seed=3," + CPU + "output_dir='" + outDir + "'"), stderr());
+		assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(outDir.resolve("ldsm-3-1.tif")).phaseCounts());
+	}
+
 	private Path writeInput() {
 		final Path input = dir.resolve("input.tif");
 		try {
@@ -117,7 +129,8 @@ class ModelCommandsCliTest {
 	@Test
 	void listShowsEveryCommand() {
 		assertEquals(0, physgen("list"));
-		for (final String title : new String[] { "Train DSD Model", "Train PFGM++ Model", "Generate Volumes",
+		for (final String title : new String[] { "Train DSD Model", "Train PFGM++ Model", "Train local-DSM Model",
+			"Generate Volumes",
 			"Inpaint Region (DSD)", "Compare Microstructures", "Microstructure Statistics", "Synthetic Microstructure" })
 		{
 			assertTrue(stdout().contains(title + "  (org.physgen.fiji."), title);

@@ -56,7 +56,7 @@ class CommandKeysTest {
 	void theCatalogHoldsEveryCommand() {
 		final Set<String> titles = physgenCommands().stream().map(CommandInfo::getTitle).collect(Collectors.toSet());
 		assertTrue(titles.containsAll(Set.of("Synthetic Microstructure", "Generate Volumes", "Train DSD Model",
-			"Train PFGM++ Model", "Inpaint Region (DSD)", "Import TorchScript Model", "Microstructure Statistics",
+			"Train PFGM++ Model", "Train local-DSM Model", "Inpaint Region (DSD)", "Import TorchScript Model", "Microstructure Statistics",
 			"Compare Microstructures")), titles::toString);
 	}
 

@@ -13,12 +13,13 @@ class ModelFamilyTest {
 		assertEquals(ModelFamily.PFGMPP, ModelFamily.parse("pfgmpp"));
 		assertEquals(ModelFamily.PFGMPP, ModelFamily.parse("PFGM++"));
 		assertEquals(ModelFamily.PFGMPP, ModelFamily.parse("pfgm"));
+		assertEquals(ModelFamily.LDSM, ModelFamily.parse("local-DSM"));
 	}
 
 	@Test
 	void anUnknownNameIsRefusedWithEveryKey() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> ModelFamily.parse("gan"));
-		assertEquals("model family must be 'dsd' or 'pfgmpp', got 'gan'", e.getMessage());
+		assertEquals("model family must be 'dsd' or 'pfgmpp' or 'ldsm', got 'gan'", e.getMessage());
 	}
 }

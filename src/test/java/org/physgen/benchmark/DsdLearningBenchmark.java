@@ -33,6 +33,7 @@ import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
+import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
@@ -49,9 +50,11 @@ import org.physgen.volume.VolumeReader;
  * learning rate 2e-3, one thread, for each rate head and time weighting given (default
  * {@code softplus:delta_t exp:uniform exp:normalised}), then four 16³ volumes with the crop's
  * counts, and the model's loss over the forward rates' at τ = r·t of 0.1, 1, 4 and 16.
- * {@code model FILE...}: four 32³ volumes of each model file (of the sample rock) with its
- * training-mean fractions, against sample-data/porous-rock-64.tif, and the model's loss over the
- * forward rates' on a crop of the rock of the model's crop size.
+ * {@code model FILE...}: four 32³ volumes of each model file (of the sample rock, any family) with
+ * its training-mean fractions, against sample-data/porous-rock-64.tif, and for DSD models the
+ * model's loss over the forward rates' on a crop of the rock of the model's crop size. The fourth
+ * column is the repaired fraction of DSD and the share of voxels the projection changed for the
+ * other families.
  * {@code step-fraction FILE F...}: as {@code model}, for one model file at each DSD step fraction F
  * (generation's {@code step_fraction}; 0 is the plain CFL step).
  * {@code sharpening FILE G...}: as {@code model}, for one model file at each sharpening γ
@@ -98,7 +101,9 @@ public final class DsdLearningBenchmark {
 			for (int i = 1; i < args.length; i++) {
 				try (GenerativeModel model = PhysGenModels.load(Path.of(args[i]), "cpu", 1)) {
 					row(args[i], model, 32);
-					lossRatios.add(lossRatios(args[i], model, crop(rock, model.cropSize())));
+					if (model.family() == ModelFamily.DSD) {
+						lossRatios.add(lossRatios(args[i], model, crop(rock, model.cropSize())));
+					}
 				}
 			}
 			printLossRatios("model file, on a crop of the rock of its crop size", lossRatios);
@@ -178,6 +183,7 @@ public final class DsdLearningBenchmark {
 	}
 
 	private static void printLossRatios(final String what, final List<String> rows) {
+		if (rows.isEmpty()) return;
 		System.out.printf("%n| %s | model's loss / forward rates' loss |%n|---|---|%n", what);
 		for (final String line : rows) System.out.println(line);
 	}
@@ -245,10 +251,11 @@ public final class DsdLearningBenchmark {
 		String evaluations = "";
 		for (final String line : log) {
 			if (!line.startsWith("volume ")) continue;
-			// "volume i: E network evaluations, repaired fraction F"
+			// "volume i: E network evaluations, repaired fraction F" (DSD) or "..., projection changed F of the voxels"
 			final String[] words = line.split("[ ,:]+");
 			evaluations = words[2];
-			repaired += Double.parseDouble(words[words.length - 1]) / volumes.size();
+			final String fraction = line.replaceAll(".*(?:repaired fraction|projection changed) ([0-9.]+).*", "$1");
+			repaired += Double.parseDouble(fraction) / volumes.size();
 		}
 		System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.4f | %s (%.1f s for %d) |%n", label, s2, faces,
 			repaired, evaluations, seconds, volumes.size());

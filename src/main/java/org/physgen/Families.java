@@ -7,6 +7,7 @@ import org.physgen.model.Family;
 import org.physgen.model.dsd.DsdFamily;
 import org.physgen.model.ldsm.LdsmFamily;
 import org.physgen.model.pfgm.PfgmFamily;
+import org.physgen.model.yukawa.YukawaFamily;
 import org.physgen.nn.ModelFamily;
 
 /**
@@ -22,6 +23,7 @@ public final class Families {
 		register(new DsdFamily());
 		register(new PfgmFamily());
 		register(new LdsmFamily());
+		register(new YukawaFamily());
 		for (final ModelFamily id : ModelFamily.values()) {
 			if (!STRATEGIES.containsKey(id)) throw new IllegalStateException("no strategy for family " + id);
 		}

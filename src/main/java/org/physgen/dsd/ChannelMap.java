@@ -43,6 +43,24 @@ public final class ChannelMap {
 		return new ChannelMap(phaseCounts.length, majority);
 	}
 
+	/**
+	 * Channels for mean phase fractions, implying the most frequent phase; phase 0 when the
+	 * fractions are unknown.
+	 *
+	 * @param meanFractions mean fractions of phases 1..P-1 (phase 0 has the rest), or null
+	 */
+	public static ChannelMap forMeanFractions(final int phases, final double[] meanFractions) {
+		if (meanFractions == null) return new ChannelMap(phases, 0);
+		final long[] scaled = new long[phases];
+		double rest = 1;
+		for (int p = 1; p < phases; p++) {
+			scaled[p] = Math.round(meanFractions[p - 1] * 1e9);
+			rest -= meanFractions[p - 1];
+		}
+		scaled[0] = Math.round(rest * 1e9);
+		return forCounts(scaled);
+	}
+
 	public int phases() {
 		return phases;
 	}

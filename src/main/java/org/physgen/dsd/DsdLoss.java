@@ -73,6 +73,19 @@ public final class DsdLoss {
 	private static double itemDivergence(final BatchShape shape, final int b, final float[] rates,
 		final float[] counts, final float[] targets)
 	{
+		final double n = particles(shape, b, counts);
+		return n == 0 ? 0 : itemSum(shape, b, rates, counts, targets) / (Direction.COUNT * n);
+	}
+
+	/**
+	 * The divergence of item b summed over its channels, directions and voxels,
+	 * {@code sum(y - R ln max(y, 1e-8) - (R - R ln R))}: the rate at which the process likelihood
+	 * of the item's rates falls short of that of its targets, per unit time.
+	 */
+	public static double itemSum(final BatchShape shape, final int b, final float[] rates,
+		final float[] counts, final float[] targets)
+	{
+		check(shape, rates, counts, targets);
 		final int voxels = shape.voxels();
 		double sum = 0;
 		for (int c = 0; c < shape.channels(); c++) {
@@ -86,8 +99,7 @@ public final class DsdLoss {
 				}
 			}
 		}
-		final double n = particles(shape, b, counts);
-		return n == 0 ? 0 : sum / (Direction.COUNT * n);
+		return sum;
 	}
 
 	private static void check(final BatchShape shape, final float[] rates, final float[] counts,

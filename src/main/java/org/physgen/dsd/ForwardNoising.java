@@ -60,9 +60,23 @@ public final class ForwardNoising {
 	 * @param timeIndex k in 1..T-1 for each crop
 	 */
 	public NoisedBatch noise(final byte[][][] crops, final int[] timeIndex, final long seed) {
-		if (crops.length != timeIndex.length) {
+		return noiseThinned(crops, timeIndex, null, seed).kept();
+	}
+
+	/**
+	 * Noising in which each particle of crop b is kept independently with probability
+	 * {@code keep[b]} before it walks: the counts and targets are those of the kept particles, and
+	 * the removed ones are returned at their origins. This is the forward process of particles that
+	 * die independently of where they are (the Yukawa family's deaths, SPEC 13).
+	 *
+	 * @param keep probability in [0, 1] for each crop, or null to keep every particle
+	 */
+	public ThinnedBatch noiseThinned(final byte[][][] crops, final int[] timeIndex, final double[] keep,
+		final long seed)
+	{
+		if (crops.length != timeIndex.length || keep != null && keep.length != crops.length) {
 			throw new IllegalArgumentException(crops.length + " crops but " + timeIndex.length
-				+ " time indices");
+				+ " time indices" + (keep == null ? "" : " and " + keep.length + " keep probabilities"));
 		}
 		for (final int k : timeIndex) {
 			if (k < 1 || k >= schedule.steps()) {
@@ -70,14 +84,20 @@ public final class ForwardNoising {
 					.steps() - 1));
 			}
 		}
+		if (keep != null) {
+			for (final double p : keep) {
+				if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("keep probability " + p + " outside [0, 1]");
+			}
+		}
 		final BatchShape shape = new BatchShape(crops.length, channels.channels(), grid);
-		final SliceDraw[][] draws = drawAll(crops, timeIndex, seed);
+		final SliceDraw[][] draws = drawAll(crops, timeIndex, keep, seed);
 		final float[] counts = new float[shape.countsLength()];
 		final float[] targets = new float[shape.ratesLength()];
+		final float[] removed = new float[shape.countsLength()];
 		final int voxels = grid.voxels();
 		IntStream.range(0, crops.length).parallel().forEach(b -> {
 			for (final SliceDraw draw : draws[b]) {
-				for (int i = 0; i < draw.destination.length; i++) {
+				for (int i = 0; i < draw.kept; i++) {
 					final int c = draw.channel[i];
 					final int v = draw.destination[i];
 					counts[shape.countsOffset(b, c) + v]++;
@@ -86,28 +106,33 @@ public final class ForwardNoising {
 						targets[base + d * voxels] += (float) rate * draw.ratios[Direction.COUNT * i + d];
 					}
 				}
+				for (int i = 0; i < draw.removed; i++) {
+					removed[shape.countsOffset(b, draw.removedChannel[i]) + draw.removedOrigin[i]]++;
+				}
 			}
 		});
 		final double[] networkTime = new double[crops.length];
 		for (int b = 0; b < crops.length; b++) {
 			networkTime[b] = schedule.networkTime(timeIndex[b]);
 		}
-		return new NoisedBatch(shape, counts, targets, timeIndex.clone(), networkTime);
+		return new ThinnedBatch(new NoisedBatch(shape, counts, targets, timeIndex.clone(), networkTime), removed);
 	}
 
 	/** Integer counts {@code n[c][v]} of one crop noised to time index k (no targets). */
 	public int[][] noisedCounts(final byte[][] crop, final int timeIndex, final long seed) {
-		final SliceDraw[] draws = drawAll(new byte[][][] { crop }, new int[] { timeIndex }, seed)[0];
+		final SliceDraw[] draws = drawAll(new byte[][][] { crop }, new int[] { timeIndex }, null, seed)[0];
 		final int[][] counts = new int[channels.channels()][grid.voxels()];
 		for (final SliceDraw draw : draws) {
-			for (int i = 0; i < draw.destination.length; i++) {
+			for (int i = 0; i < draw.kept; i++) {
 				counts[draw.channel[i]][draw.destination[i]]++;
 			}
 		}
 		return counts;
 	}
 
-	private SliceDraw[][] drawAll(final byte[][][] crops, final int[] timeIndex, final long seed) {
+	private SliceDraw[][] drawAll(final byte[][][] crops, final int[] timeIndex, final double[] keep,
+		final long seed)
+	{
 		final int sizeZ = grid.sizeZ();
 		final SliceDraw[][] draws = new SliceDraw[crops.length][sizeZ];
 		for (final byte[][] crop : crops) {
@@ -119,7 +144,7 @@ public final class ForwardNoising {
 			final int b = task / sizeZ;
 			final int z = task % sizeZ;
 			draws[b][z] = SliceDraw.draw(grid, channels, crops[b][z], z, kernels.at(timeIndex[b]),
-				RandomStreams.of(seed, PURPOSE, task));
+				keep == null ? 1 : keep[b], RandomStreams.of(seed, PURPOSE, task));
 		});
 		return draws;
 	}

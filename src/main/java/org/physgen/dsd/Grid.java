@@ -85,4 +85,19 @@ public final class Grid {
 	public int neighbour(final int v, final Direction d) {
 		return neighbour(v, v % size[0], v / size[0] % size[1], v / sliceLength(), d);
 	}
+
+	/**
+	 * 1 for each direction and voxel whose hop stays in the box, 0 for outward hops, at
+	 * {@code direction * voxels + v} (all 1 for a periodic grid).
+	 */
+	public float[] inBoxLinks() {
+		final int voxels = voxels();
+		final float[] mask = new float[Direction.COUNT * voxels];
+		for (final Direction d : Direction.values()) {
+			for (int v = 0; v < voxels; v++) {
+				mask[d.ordinal() * voxels + v] = neighbour(v, d) < 0 ? 0 : 1;
+			}
+		}
+		return mask;
+	}
 }

@@ -8,9 +8,23 @@ import org.physgen.lattice.AxisKernel;
  * Applies the separable 3D kernel to a field: {@code out(x) = sum_x0 p(x | x0) in(x0)}, one axis at
  * a time, so the cost is voxels times the sum of the edge lengths.
  */
-final class KernelBlur {
+public final class KernelBlur {
 
 	private KernelBlur() {}
+
+	/**
+	 * The field carried by the forward walk for forward time {@code tau = r·t}: where particles
+	 * that started with density {@code field} are, in expectation.
+	 *
+	 * @param field one value per voxel of the grid (Grid index); not modified
+	 * @param tau forward time r·t, at least 0
+	 */
+	public static double[] apply(final Grid grid, final double tau, final double[] field) {
+		if (field.length != grid.voxels()) {
+			throw new IllegalArgumentException("field has " + field.length + " values, grid " + grid.voxels());
+		}
+		return apply(grid, TimeKernels.atTau(grid, tau), field);
+	}
 
 	static double[] apply(final Grid grid, final AxisKernel[] kernels, final double[] field) {
 		double[] current = field;

@@ -35,7 +35,7 @@ import ij.ImageStack;
 public class GenerateVolumesCommand extends ContextCommand {
 
 	@Parameter(label = "Model file (.physgen)", style = "open", persist = false,
-		description = "A model bundle trained by Train DSD Model, Train PFGM++ Model or Train local-DSM Model")
+		description = "A model bundle trained by Train DSD Model, Train PFGM++ Model, Train local-DSM Model or Train Yukawa Model")
 	private File model_file;
 
 	@Parameter(label = "Number of volumes", min = "1")

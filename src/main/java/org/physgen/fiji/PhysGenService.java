@@ -81,6 +81,11 @@ public class PhysGenService extends AbstractService implements SciJavaService {
 		return TrainingConfig.ldsm(Path.of(modelFile));
 	}
 
+	/** A Yukawa training configuration writing to the given model file, with the default settings. */
+	public TrainingConfig yukawaConfig(final String modelFile) {
+		return TrainingConfig.yukawa(Path.of(modelFile));
+	}
+
 	/** Trains on one volume; progress goes to the log. */
 	public TrainingResult train(final LabelVolume volume, final TrainingConfig config) throws IOException {
 		return train(List.of(volume), config, loggingListener());

@@ -16,7 +16,8 @@ import com.google.gson.JsonObject;
 public enum ModelFamily {
 	DSD("dsd", "DSD", "dsd", DsdProcess::fromJson),
 	PFGMPP("pfgmpp", "PFGM++", "pfgm", PfgmProcess::fromJson, "pfgm++", "pfgm"),
-	LDSM("ldsm", "local-DSM", "ldsm", LocalDsmProcess::fromJson, "local-dsm");
+	LDSM("ldsm", "local-DSM", "ldsm", LocalDsmProcess::fromJson, "local-dsm"),
+	YUKAWA("yukawa", "Yukawa", "yukawa", YukawaProcess::fromJson);
 
 	private final String key;
 	private final String displayName;

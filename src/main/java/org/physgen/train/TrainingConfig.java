@@ -10,6 +10,7 @@ import org.physgen.lattice.ScheduleKind;
 import org.physgen.ldsm.SamplerKind;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
+import org.physgen.yukawa.SurvivalShape;
 
 /**
  * Everything a training run needs, with the defaults of SPEC §7-8. Fluent setters, so scripts can
@@ -54,6 +55,7 @@ public final class TrainingConfig {
 	private RateHead rateHead = RateHead.EXP;
 	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;
 	private SamplerKind sampler = SamplerKind.ODE;
+	private SurvivalShape survival = SurvivalShape.LINEAR;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
 		this.family = family;
@@ -70,6 +72,10 @@ public final class TrainingConfig {
 
 	public static TrainingConfig ldsm(final Path modelFile) {
 		return new TrainingConfig(ModelFamily.LDSM, modelFile);
+	}
+
+	public static TrainingConfig yukawa(final Path modelFile) {
+		return new TrainingConfig(ModelFamily.YUKAWA, modelFile);
 	}
 
 	public static TrainingConfig of(final ModelFamily family, final Path modelFile) {
@@ -126,6 +132,8 @@ public final class TrainingConfig {
 	public TimeWeighting timeWeighting() { return timeWeighting; }
 	/** The local-DSM sampler the model file records as its default. */
 	public SamplerKind sampler() { return sampler; }
+	/** Yukawa survival schedule S(t). */
+	public SurvivalShape survival() { return survival; }
 
 	public TrainingConfig modelFile(final Path v) { modelFile = v; return this; }
 	public TrainingConfig cropSize(final int v) { cropSize = v; return this; }
@@ -152,6 +160,7 @@ public final class TrainingConfig {
 	public TrainingConfig rateHead(final RateHead v) { rateHead = v; return this; }
 	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
 	public TrainingConfig sampler(final SamplerKind v) { sampler = v; return this; }
+	public TrainingConfig survival(final SurvivalShape v) { survival = v; return this; }
 
 	/**
 	 * Checks every setting the families share and names the parameter of the first bad one; each
@@ -172,6 +181,16 @@ public final class TrainingConfig {
 		check(validationEvery >= 0, "validation_every", validationEvery, "0 (no validation) or more");
 		check(threads >= 0, "threads", threads, "0 (all cores) or more");
 		check(baseChannels >= 1, "channels", baseChannels, "at least 1");
+	}
+
+	/**
+	 * Checks the settings of the lattice families' random walk (DSD, Yukawa).
+	 *
+	 * @throws IllegalArgumentException naming {@code hop_rate} or the schedule steps, with the value
+	 */
+	public void checkHopProcess() {
+		check(rate() > 0 && Double.isFinite(rate()), "hop_rate", rate(), "positive and finite");
+		check(scheduleSteps >= 3, "schedule steps", scheduleSteps, "at least 3");
 	}
 
 	/**

@@ -54,9 +54,10 @@ class ArchitectureTest {
 	 */
 	private static ArchRule familyTests() {
 		return noClasses().that().resideOutsideOfPackages("org.physgen.model.dsd..", "org.physgen.model.pfgm..",
-			"org.physgen.model.ldsm..", "org.physgen.nn..").and().doNotHaveFullyQualifiedName(TrainingConfig.class.getName())
+			"org.physgen.model.ldsm..", "org.physgen.model.yukawa..", "org.physgen.nn..").and().doNotHaveFullyQualifiedName(TrainingConfig.class.getName())
 			.should().accessField(ModelFamily.class, ModelFamily.DSD.name())
 			.orShould().accessField(ModelFamily.class, ModelFamily.PFGMPP.name())
-			.orShould().accessField(ModelFamily.class, ModelFamily.LDSM.name());
+			.orShould().accessField(ModelFamily.class, ModelFamily.LDSM.name())
+			.orShould().accessField(ModelFamily.class, ModelFamily.YUKAWA.name());
 	}
 }

@@ -30,20 +30,23 @@ final class Layers {
 		layer("dsd", List.of("random", "volume", "mass", "lattice"), "org.physgen.dsd..");
 		layer("pfgm", List.of("random", "volume", "mass"), "org.physgen.pfgm..");
 		layer("ldsm", List.of("random", "volume", "mass", "pfgm"), "org.physgen.ldsm..");
-		layer("nn", List.of("random", "volume", "lattice", "dsd", "pfgm", "ldsm"), "org.physgen.nn..");
-		layer("train", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "nn"),
-			"org.physgen.train..");
+		layer("yukawa", List.of("random", "volume", "mass", "lattice", "dsd"), "org.physgen.yukawa..");
+		layer("nn", List.of("random", "volume", "lattice", "dsd", "pfgm", "ldsm", "yukawa"), "org.physgen.nn..");
+		layer("train", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "yukawa",
+			"nn"), "org.physgen.train..");
 		layer("generation", List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "nn", "train"),
 			"org.physgen.model");
-		final List<String> family = List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "ldsm", "nn",
-			"train", "generation");
+		final List<String> family = List.of("random", "volume", "mass", "lattice", "dsd", "pfgm", "ldsm", "yukawa",
+			"nn", "train", "generation");
 		layer("dsd family", family, "org.physgen.model.dsd..");
 		layer("pfgm family", family, "org.physgen.model.pfgm..");
 		layer("ldsm family", family, "org.physgen.model.ldsm..");
-		layer("api", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "nn", "train",
-			"generation", "dsd family", "pfgm family", "ldsm family"), "org.physgen");
+		layer("yukawa family", family, "org.physgen.model.yukawa..");
+		layer("api", List.of("random", "volume", "mass", "lattice", "metrics", "dsd", "pfgm", "ldsm", "yukawa", "nn",
+			"train", "generation", "dsd family", "pfgm family", "ldsm family", "yukawa family"), "org.physgen");
 		final List<String> library = List.of("random", "volume", "mass", "lattice", "synth", "metrics", "dsd",
-			"pfgm", "ldsm", "nn", "train", "generation", "dsd family", "pfgm family", "ldsm family", "api");
+			"pfgm", "ldsm", "yukawa", "nn", "train", "generation", "dsd family", "pfgm family", "ldsm family",
+			"yukawa family", "api");
 		layer("evaluation", library, "org.physgen.evaluation..");
 		final List<String> belowFiji = new ArrayList<>(library);
 		belowFiji.add("evaluation");

@@ -313,7 +313,7 @@ class ModelBundleTest {
 	@Test
 	void unknownFamilyIsNamed() throws IOException {
 		final Path file = edited("gan", dsdMetadata(), o -> o.addProperty("family", "gan"));
-		assertProblem(file, "model.json: unknown model family 'gan' (expected dsd or pfgmpp or ldsm)");
+		assertProblem(file, "model.json: unknown model family 'gan' (expected dsd or pfgmpp or ldsm or yukawa)");
 	}
 
 	@Test

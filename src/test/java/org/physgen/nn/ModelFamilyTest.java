@@ -14,12 +14,13 @@ class ModelFamilyTest {
 		assertEquals(ModelFamily.PFGMPP, ModelFamily.parse("PFGM++"));
 		assertEquals(ModelFamily.PFGMPP, ModelFamily.parse("pfgm"));
 		assertEquals(ModelFamily.LDSM, ModelFamily.parse("local-DSM"));
+		assertEquals(ModelFamily.YUKAWA, ModelFamily.parse("Yukawa"));
 	}
 
 	@Test
 	void anUnknownNameIsRefusedWithEveryKey() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> ModelFamily.parse("gan"));
-		assertEquals("model family must be 'dsd' or 'pfgmpp' or 'ldsm', got 'gan'", e.getMessage());
+		assertEquals("model family must be 'dsd' or 'pfgmpp' or 'ldsm' or 'yukawa', got 'gan'", e.getMessage());
 	}
 }

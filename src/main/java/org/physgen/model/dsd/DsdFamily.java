@@ -62,9 +62,7 @@ public final class DsdFamily implements Family {
 
 	@Override
 	public ProcessSettings settings(final TrainingConfig config) {
-		TrainingConfig.check(config.rate() > 0 && Double.isFinite(config.rate()), "hop_rate", config.rate(),
-			"positive and finite");
-		TrainingConfig.check(config.scheduleSteps() >= 3, "schedule steps", config.scheduleSteps(), "at least 3");
+		config.checkHopProcess();
 		return new DsdProcess(config.rate(), config.schedule(), config.scheduleSteps(),
 			Tolerance.DEFAULT, config.rateHead(), config.timeWeighting());
 	}
@@ -116,16 +114,8 @@ public final class DsdFamily implements Family {
 	/** DSD channels: every phase but the majority phase of the training crops (phase 0 if unknown). */
 	static ChannelMap channels(final ModelMetadata metadata) {
 		final int phases = metadata.phases().phaseCount();
-		if (metadata.trainingData() == null) return new ChannelMap(phases, 0);
-		final double[] mean = metadata.trainingData().fractionMean();
-		final long[] scaled = new long[phases];
-		double rest = 1;
-		for (int p = 1; p < phases; p++) {
-			scaled[p] = Math.round(mean[p - 1] * 1e9);
-			rest -= mean[p - 1];
-		}
-		scaled[0] = Math.round(rest * 1e9);
-		return ChannelMap.forCounts(scaled);
+		return ChannelMap.forMeanFractions(phases, metadata.trainingData() == null ? null
+			: metadata.trainingData().fractionMean());
 	}
 
 	/** Fixed crops on which the forward gap of the normalised time weighting is measured. */

@@ -49,7 +49,7 @@ public final class DsdObjective implements TrainingObjective {
 		this.head = head;
 		this.timeWeights = timeWeights;
 		noising = new ForwardNoising(grid, channels, rate, schedule);
-		inBoxLinks = grid.boundary() == Boundary.REFLECTING ? inBoxLinks(grid) : null;
+		inBoxLinks = grid.boundary() == Boundary.REFLECTING ? grid.inBoxLinks() : null;
 	}
 
 	@Override
@@ -125,17 +125,5 @@ public final class DsdObjective implements TrainingObjective {
 		final float[] terms = new float[targets.length];
 		for (int i = 0; i < terms.length; i++) terms[i] = (float) DsdLoss.targetTerm(targets[i]);
 		return terms;
-	}
-
-	/** 1 for each direction and voxel whose hop stays in the box, 0 for outward hops. */
-	static float[] inBoxLinks(final Grid grid) {
-		final int voxels = grid.voxels();
-		final float[] mask = new float[Direction.COUNT * voxels];
-		for (final Direction d : Direction.values()) {
-			for (int v = 0; v < voxels; v++) {
-				mask[d.ordinal() * voxels + v] = grid.neighbour(v, d) < 0 ? 0 : 1;
-			}
-		}
-		return mask;
 	}
 }

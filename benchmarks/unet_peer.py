@@ -198,6 +198,8 @@ def main():
     p.add_argument("--threads", type=int, default=1, help="intra-op threads (1)")
     p.add_argument("--repetitions", type=int, default=3, help="timed repetitions after one warm-up (3)")
     p.add_argument("--learning-rate", type=float, default=2e-4)
+    p.add_argument("--profile", action="store_true",
+                   help="also print torch.profiler's operator table of one step and one forward")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
@@ -227,6 +229,18 @@ def main():
             net(fx, fnoise, fcond)
 
     print("forward_s", timed(forward, 1, a.repetitions), flush=True)
+    if a.profile:
+        net.train()
+        profile("training step", step)
+        net.eval()
+        profile("forward", forward)
+
+
+def profile(title, fn):
+    with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof:
+        fn()
+    print(title)
+    print(prof.key_averages().table(sort_by="cpu_time_total", row_limit=25))
 
 
 if __name__ == "__main__":

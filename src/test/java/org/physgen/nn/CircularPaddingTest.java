@@ -20,6 +20,10 @@ class CircularPaddingTest {
 		return Math.floorMod(i - 1, n);
 	}
 
+	/**
+	 * Both forms: libtorch's circular padding for a tensor without gradients, the gathers for one that
+	 * autograd records through.
+	 */
 	@Test
 	void everyPaddedVoxelHoldsItsPeriodicImageAndGradientsReachItsSource() {
 		DjlRuntime.start(1, line -> {});
@@ -50,6 +54,8 @@ class CircularPaddingTest {
 				}
 			}
 			assertArrayEquals(expected, got);
+			assertArrayEquals(expected, CircularPadding.pad(manager.create(values, new Shape(N, C, D, H, W)))
+				.toFloatArray());
 			gradients.backward(padded.sum());
 			final float[] gradient = x.getGradient().toFloatArray();
 			for (int i = 0; i < uses.length; i++) {

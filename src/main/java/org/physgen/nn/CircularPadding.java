@@ -3,6 +3,7 @@ package org.physgen.nn;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Pads each spatial axis of an NCDHW tensor by one voxel circularly (the opposite boundary slab).
@@ -10,7 +11,7 @@ import ai.djl.ndarray.NDArray;
  * a {@link LibtorchFunction}:
  * <ul>
  * <li>without gradients (generation), libtorch's circular padding, one copy of the tensor;</li>
- * <li>when autograd records through the tensor (training), three gathers along the axes, whose
+ * <li>while autograd records on this thread (training), three gathers along the axes, whose
  * backward pass is one scatter-add per axis. The backward of libtorch's circular padding (and of
  * padding by slicing and concatenation) zero-fills a gradient of the whole tensor for every
  * boundary slab, about ten per call: on the CPU the gathers made the padding of a training step
@@ -36,6 +37,14 @@ final class CircularPadding {
 	 * @return {@code [N, C, D + 2, H + 2, W + 2]}, attached to the manager of {@code x}
 	 */
 	static NDArray pad(final NDArray x) {
-		return (x.hasGradient() ? GATHER : PAD).apply(x);
+		return (gathers() ? GATHER : PAD).apply(x);
+	}
+
+	/**
+	 * Whether {@link #pad} gathers: while libtorch records gradients on this thread (DJL's own
+	 * {@code hasGradient} is false for every tensor but a leaf, so it cannot tell).
+	 */
+	static boolean gathers() {
+		return JniUtils.isGradMode();
 	}
 }

@@ -14,8 +14,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * <li>while autograd records on this thread (training), three gathers along the axes, whose
  * backward pass is one scatter-add per axis. The backward of libtorch's circular padding (and of
  * padding by slicing and concatenation) zero-fills a gradient of the whole tensor for every
- * boundary slab, about ten per call: on the CPU the gathers made the padding of a training step
- * 2.5× faster and its forward 4× slower (benchmarks/RESULTS.md).</li>
+ * boundary slab, about ten per call: on the CPU the gathers made the padding's forward and backward
+ * 1.8× faster, and its forward alone 4–5× slower (benchmarks/RESULTS.md).</li>
  * </ul>
  * Both give the same values.
  */

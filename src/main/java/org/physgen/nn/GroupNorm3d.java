@@ -56,7 +56,7 @@ public final class GroupNorm3d extends ConfiguredBlock {
 
 	/**
 	 * The normalisation followed by a per-item scale and shift, {@code apply(x)·(1 + scale) + shift},
-	 * in two passes over the tensor instead of four (EDM's adaptive GroupNorm).
+	 * writing the full tensor twice instead of three times (EDM's adaptive GroupNorm).
 	 *
 	 * @param scale [N, C, 1, 1, 1]
 	 * @param shift [N, C, 1, 1, 1]

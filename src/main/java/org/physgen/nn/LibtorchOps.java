@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The U-Net's libtorch operators that DJL's engine lacks, each one fused kernel. */
+/** Fused libtorch operators of the U-Net that DJL's engine lacks, each a {@link LibtorchFunction}. */
 final class LibtorchOps {
 
 	/** SiLU, x·sigmoid(x), in one pass: [any] → [same]. */
@@ -32,7 +32,7 @@ final class LibtorchOps {
 	/**
 	 * Group normalisation followed by a per-item scale and shift, norm(x)·(1 + scale) + shift with
 	 * norm(x) = normalised·gamma + beta, computed as normalised·a + b with a = gamma·(1 + scale) and
-	 * b = beta·(1 + scale) + shift, so that the full-size tensor is written twice rather than four
+	 * b = beta·(1 + scale) + shift, so that the full-size tensor is written twice rather than three
 	 * times: (x [N, C, D, H, W], gamma and beta [C, 1, 1, 1], scale and shift [N, C, 1, 1, 1]) →
 	 * [N, C, D, H, W].
 	 */

@@ -63,8 +63,8 @@ class LibtorchOpsTest {
 					.random((int) perItem.size(), 6), NetworkTestSupport.random((int) perItem.size(), 7));
 			final List<Shape> shapes = List.of(SHAPE, perChannel, perChannel, perItem, perItem);
 			compare(manager, values, shapes, in -> LibtorchOps.adaptiveGroupNorm(2).apply(in.get(0), in.get(1), in
-				.get(2), in.get(3), in.get(4)), in -> LibtorchOps.groupNorm(2).apply(in.get(0), in.get(1), in.get(2)).mul(in.get(3).add(1)).add(in
-				.get(4)), 1e-6f, 1e-6f);
+				.get(2), in.get(3), in.get(4)), in -> LibtorchOps.groupNorm(2).apply(in.get(0), in.get(1), in.get(2))
+					.mul(in.get(3).add(1)).add(in.get(4)), 1e-6f, 1e-6f);
 			final NDArray x = manager.create(values.get(0), SHAPE);
 			final NDArray scale = manager.create(values.get(3), perItem);
 			final NDArray shift = manager.create(values.get(4), perItem);

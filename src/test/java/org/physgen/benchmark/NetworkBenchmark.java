@@ -45,6 +45,9 @@ public final class NetworkBenchmark {
 				"java.class.path"), NetworkTiming.class.getName(), Integer.toString(threads), Integer
 					.toString(repetitions)));
 		final List<Side> sides = new ArrayList<>(List.of(physgen));
+		if (!Files.exists(Path.of(PEER))) {
+			throw new IllegalStateException(PEER + " not found: run from the repository root");
+		}
 		if (python == null) {
 			System.out.println("PyTorch peer skipped: neither " + String.join(" nor ", PYTHONS) +
 				" can import torch.");
@@ -146,9 +149,6 @@ public final class NetworkBenchmark {
 		}
 
 		void run() {
-			if (!Files.exists(Path.of(PEER))) {
-				throw new IllegalStateException(PEER + " not found: run from the repository root");
-			}
 			final Commands.Result result = Commands.run(command);
 			final Map<String, String> lines = new HashMap<>();
 			for (final String line : result.output().split("\n")) {

@@ -1,32 +1,34 @@
 package org.physgen.nn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.training.ParameterStore;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Pads each spatial axis of an NCDHW tensor by one voxel circularly (the opposite boundary slab),
- * with libtorch's own circular padding. DJL's engine offers only constant padding, so the operator
- * is reached through a one-line TorchScript module, written by {@link TorchScriptArchive} and loaded
- * once per device. Padding by slicing and concatenation gives the same values but costs, in the
- * backward pass, a zero-filled gradient of the whole tensor for every boundary slab: on the CPU that
- * made it the largest cost of a training step after the convolutions themselves.
+ * Pads each spatial axis of an NCDHW tensor by one voxel circularly (the opposite boundary slab).
+ * DJL's engine offers only constant padding, so both forms are libtorch operators reached through
+ * a {@link LibtorchFunction}:
+ * <ul>
+ * <li>without gradients (generation), libtorch's circular padding, one copy of the tensor;</li>
+ * <li>while autograd records on this thread (training), three gathers along the axes, whose
+ * backward pass is one scatter-add per axis. The backward of libtorch's circular padding (and of
+ * padding by slicing and concatenation) zero-fills a gradient of the whole tensor for every
+ * boundary slab, about ten per call: on the CPU the gathers made the padding's forward and backward
+ * 1.8× faster, and its forward alone 4–5× slower (benchmarks/RESULTS.md).</li>
+ * </ul>
+ * Both give the same values.
  */
 final class CircularPadding {
 
-	private static final String BODY = "return torch.pad(x, [1, 1, 1, 1, 1, 1], \"circular\")";
-	private static final Map<Device, Model> MODULES = new ConcurrentHashMap<>();
+	private static final LibtorchFunction PAD = new LibtorchFunction("circular-padding", List.of("x"),
+		"return torch.pad(x, [1, 1, 1, 1, 1, 1], \"circular\")");
+	private static final LibtorchFunction GATHER = new LibtorchFunction("circular-gather", List.of("x"),
+		"d = x.size(2)", "h = x.size(3)", "w = x.size(4)",
+		"iz = torch.remainder(torch.arange(-1, d + 1, device=x.device), d)",
+		"iy = torch.remainder(torch.arange(-1, h + 1, device=x.device), h)",
+		"ix = torch.remainder(torch.arange(-1, w + 1, device=x.device), w)",
+		"return torch.index_select(torch.index_select(torch.index_select(x, 4, ix), 3, iy), 2, iz)");
 
 	private CircularPadding() {}
 
@@ -35,32 +37,14 @@ final class CircularPadding {
 	 * @return {@code [N, C, D + 2, H + 2, W + 2]}, attached to the manager of {@code x}
 	 */
 	static NDArray pad(final NDArray x) {
-		final Model module = MODULES.computeIfAbsent(x.getDevice(), CircularPadding::load);
-		// Always in training mode: DJL runs a module in inference mode under libtorch's inference guard,
-		// whose outputs autograd refuses to save, and the caller's own gradient mode governs anyway.
-		return module.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), true)
-			.singletonOrThrow();
+		return (gathers() ? GATHER : PAD).apply(x);
 	}
 
-	private static Model load(final Device device) {
-		try {
-			final Path file = Files.createTempFile("physgen-circular-padding-", ".pt");
-			try {
-				new TorchScriptArchive(List.of("x"), BODY).write(file);
-				final Model model = Model.newInstance("circular-padding", device, DjlRuntime.ENGINE);
-				model.load(file);
-				return model;
-			}
-			finally {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException("circular padding module: " + e.getMessage(), e);
-		}
-		catch (final MalformedModelException e) {
-			throw new IllegalStateException("libtorch could not load the circular padding module: " +
-				e.getMessage(), e);
-		}
+	/**
+	 * Whether {@link #pad} gathers: while libtorch records gradients on this thread (DJL's own
+	 * {@code hasGradient} is false for every tensor but a leaf, so it cannot tell).
+	 */
+	static boolean gathers() {
+		return JniUtils.isGradMode();
 	}
 }

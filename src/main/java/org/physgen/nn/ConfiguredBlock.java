@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 
@@ -33,9 +32,12 @@ abstract class ConfiguredBlock extends AbstractBlock {
 		return addParameter(Parameter.builder().setName(name).setType(type).optShape(shape).build());
 	}
 
-	/** x·sigmoid(x), without DJL's swish, whose β operand autograd reads after it is freed. */
+	/**
+	 * x·sigmoid(x) as libtorch's one-pass SiLU (DJL's swish multiplies by a β operand that autograd
+	 * reads after it is freed; sigmoid and a product write the full tensor twice).
+	 */
 	static NDArray silu(final NDArray x) {
-		return x.mul(Activation.sigmoid(x));
+		return LibtorchOps.SILU.apply(x);
 	}
 
 	static NDList single(final NDArray x) {

@@ -2,17 +2,16 @@ package org.physgen.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Group normalisation of an NCDHW tensor, through the engine's batch normalisation because the
- * PyTorch engine of DJL has no GroupNorm operator. Channels are split into groups; each group of each item is
- * normalised to zero mean and unit (biased) variance over its channels and voxels, then scaled and
- * shifted per channel by learnable gamma and beta.
+ * Group normalisation of an NCDHW tensor with libtorch's fused operator ({@link LibtorchOps}; DJL's
+ * engine has none). Channels are split into groups; each group of each item is normalised to zero
+ * mean and unit (biased) variance over its channels and voxels, then scaled and shifted per channel
+ * by learnable gamma and beta.
  */
 public final class GroupNorm3d extends ConfiguredBlock {
 
@@ -50,21 +49,32 @@ public final class GroupNorm3d extends ConfiguredBlock {
 	}
 
 	NDArray apply(final ParameterStore store, final NDArray x, final boolean training) {
+		requireShape(x);
+		return LibtorchOps.groupNorm(groups).apply(x, store.getValue(gamma, x.getDevice(), training), store
+			.getValue(beta, x.getDevice(), training));
+	}
+
+	/**
+	 * The normalisation followed by a per-item scale and shift, {@code apply(x)·(1 + scale) + shift},
+	 * writing the full tensor twice instead of three times (EDM's adaptive GroupNorm).
+	 *
+	 * @param scale [N, C, 1, 1, 1]
+	 * @param shift [N, C, 1, 1, 1]
+	 */
+	NDArray applyScaled(final ParameterStore store, final NDArray x, final NDArray scale,
+		final NDArray shift, final boolean training)
+	{
+		requireShape(x);
+		return LibtorchOps.adaptiveGroupNorm(groups).apply(x, store.getValue(gamma, x.getDevice(), training),
+			store.getValue(beta, x.getDevice(), training), scale, shift);
+	}
+
+	private void requireShape(final NDArray x) {
 		final Shape shape = x.getShape();
 		if (shape.dimension() != 5 || shape.get(1) != channels) {
 			throw new IllegalArgumentException("GroupNorm3d expects [N, " + channels +
 				", D, H, W], got " + shape);
 		}
-		// Each (item, group) becomes one channel of a batch of one, so that the engine's fused batch
-		// normalisation (batch statistics, biased variance) computes exactly the group statistics.
-		final long slots = shape.get(0) * groups;
-		final NDManager manager = x.getManager();
-		final NDArray grouped = x.reshape(1, slots, -1);
-		final NDArray normalised = grouped.getNDArrayInternal().batchNorm(grouped, manager.zeros(new Shape(slots)),
-			manager.ones(new Shape(slots)), manager.ones(new Shape(slots)), manager.zeros(new Shape(slots)), -1,
-			0, EPSILON, true).singletonOrThrow().reshape(shape);
-		return normalised.mul(store.getValue(gamma, x.getDevice(), training))
-			.add(store.getValue(beta, x.getDevice(), training));
 	}
 
 	@Override

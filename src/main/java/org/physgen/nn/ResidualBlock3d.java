@@ -59,7 +59,7 @@ final class ResidualBlock3d extends ConfiguredBlock {
 			final NDArray scaleShift = e.reshape(batch, 2, outChannels, 1, 1, 1);
 			final NDArray scale = scaleShift.get(":, 0");
 			final NDArray shift = scaleShift.get(":, 1");
-			h = norm2.apply(store, h, training).mul(scale.add(1)).add(shift);
+			h = norm2.applyScaled(store, h, scale, shift, training);
 			if (dropout > 0) h = Dropout.dropout(h, dropout, training).singletonOrThrow();
 			h = silu(h);
 		}

@@ -41,7 +41,7 @@ import org.physgen.volume.FailureReasons;
  * Layout: input conv; per level {@code resBlocks} residual blocks, average pooling between levels;
  * at the lowest level a residual block, optional self-attention, a residual block; the decoder
  * mirrors each level with {@code resBlocks + 1} residual blocks on the concatenation with the
- * encoder's skips and goes up by nearest-neighbour repetition plus a conv; finally GroupNorm,
+ * encoder's skips and goes up by nearest-neighbour upsampling plus a conv; finally GroupNorm,
  * SiLU and a zero-initialised output conv, so a fresh network outputs exactly zero.
  */
 public final class UNet3d extends ConfiguredBlock {
@@ -235,8 +235,7 @@ public final class UNet3d extends ConfiguredBlock {
 			if (i < levels - 1) {
 				final NDArray in = h;
 				final PaddedConv3d up = upConvs.get(i);
-				h = scoped(() -> up.apply(store, in.repeat(2, 2).repeat(3, 2).repeat(4, 2),
-					training));
+				h = scoped(() -> up.apply(store, LibtorchOps.UPSAMPLE.apply(in), training));
 			}
 		}
 		final NDArray last = h;

@@ -3,10 +3,13 @@ package org.physgen.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -87,6 +90,54 @@ class GroupNorm3dTest {
 			}
 			assertArrayEquals(composed, fused, 1e-4f);
 		}
+	}
+
+	/**
+	 * Values and the gradients of input, gamma and beta equal those of the formulation before libtorch's
+	 * fused operator: the engine's batch normalisation over (item, group) slots, then ·gamma and +beta.
+	 */
+	@Test
+	void matchesTheBatchNormalisationFormulation() {
+		final int n = 2, c = 6, groups = 3;
+		final Shape shape = new Shape(n, c, 2, 3, 4);
+		final float[][] inputs = { NetworkTestSupport.random((int) shape.size(), 7), NetworkTestSupport.random(c,
+			9), NetworkTestSupport.random(c, 10) };
+		for (int i = 0; i < inputs[0].length; i++) inputs[0][i] = 5 * inputs[0][i] + i % 3;
+		final float[] weights = NetworkTestSupport.random((int) shape.size(), 8);
+		try (NDManager manager = NetworkTestSupport.manager()) {
+			final float[][] fused = valueAndGradients(manager, inputs, shape, weights, in -> LibtorchOps.groupNorm(
+				groups).apply(in.get(0), in.get(1), in.get(2)));
+			final float[][] previous = valueAndGradients(manager, inputs, shape, weights, in -> {
+				final long slots = n * groups;
+				final NDArray grouped = in.get(0).reshape(1, slots, -1);
+				return grouped.getNDArrayInternal().batchNorm(grouped, manager.zeros(new Shape(slots)), manager.ones(
+					new Shape(slots)), manager.ones(new Shape(slots)), manager.zeros(new Shape(slots)), -1, 0,
+					GroupNorm3d.EPSILON, true).singletonOrThrow().reshape(shape).mul(in.get(1)).add(in.get(2));
+			});
+			for (int i = 0; i < 4; i++) assertArrayEquals(previous[i], fused[i], 2e-6f * max(previous[i]));
+		}
+	}
+
+	/** Output, and the gradients of input, gamma and beta ([C, 1, 1, 1]) under the weighting {@code w}. */
+	private static float[][] valueAndGradients(final NDManager manager, final float[][] inputs,
+		final Shape shape, final float[] w, final Function<NDList, NDArray> norm)
+	{
+		try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+			final Shape perChannel = new Shape(shape.get(1), 1, 1, 1);
+			final NDList in = new NDList(manager.create(inputs[0], shape), manager.create(inputs[1], perChannel),
+				manager.create(inputs[2], perChannel));
+			for (final NDArray a : in) a.setRequiresGradient(true);
+			final NDArray out = norm.apply(in);
+			collector.backward(out.mul(manager.create(w, shape)).sum());
+			return new float[][] { out.toFloatArray(), in.get(0).getGradient().toFloatArray(), in.get(1)
+				.getGradient().toFloatArray(), in.get(2).getGradient().toFloatArray() };
+		}
+	}
+
+	private static float max(final float[] values) {
+		float m = 1;
+		for (final float v : values) m = Math.max(m, Math.abs(v));
+		return m;
 	}
 
 	@Test

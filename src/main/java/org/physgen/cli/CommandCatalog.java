@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 
 import org.physgen.fiji.DeclaredDefaults;
 import org.scijava.command.CommandInfo;
+import org.scijava.options.OptionsPlugin;
+import org.scijava.plugin.Plugin;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
-/** PhysGen's commands, found by title or class name, and their parameters described for people. */
+/** PhysGen's commands (not its options), found by title or class name, and their parameters described for people. */
 final class CommandCatalog {
 
 	private static final String PACKAGE = "org.physgen.";
@@ -21,9 +23,15 @@ final class CommandCatalog {
 
 	CommandCatalog(final CommandService commandService) {
 		commands = commandService.getCommands().stream()
-			.filter(info -> info.getClassName().startsWith(PACKAGE))
+			.filter(info -> info.getClassName().startsWith(PACKAGE) && !isOptions(info))
 			.sorted(Comparator.comparing(CommandInfo::getTitle))
 			.collect(Collectors.toList());
+	}
+
+	/** Options plugins are commands to SciJava, but set preferences rather than do work. */
+	private static boolean isOptions(final CommandInfo info) {
+		final Plugin plugin = info.getAnnotation();
+		return plugin != null && OptionsPlugin.class.isAssignableFrom(plugin.type());
 	}
 
 	CommandInfo find(final String name) {

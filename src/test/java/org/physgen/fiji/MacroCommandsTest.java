@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,8 @@ class MacroCommandsTest {
 		System.setProperty("java.awt.headless", "true");
 		context = new Context(CommandService.class, ConvertService.class);
 		MacroBridge.install(context, SyntheticMicrostructureCommand.class, GenerateVolumesCommand.class,
-			TrainDsdModelCommand.class, TrainPfgmModelCommand.class, InpaintRegionCommand.class,
+			TrainDsdModelCommand.class, TrainPfgmModelCommand.class, TrainLdsmModelCommand.class,
+			TrainYukawaModelCommand.class, InpaintRegionCommand.class,
 			MicrostructureStatisticsCommand.class, CompareMicrostructuresCommand.class);
 	}
 
@@ -124,6 +127,36 @@ class MacroCommandsTest {
 			}
 		}
 		assertEquals(200, ones);
+	}
+
+	/** The two newer families: their own keys reach the command, and their volumes have exact counts. */
+	@Test
+	void macroTrainsLocalDsmAndYukawaModelsThatGenerateExactCounts() throws Exception {
+		final Path input = dir.resolve("rock.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
+		final String tiny = "crop_size=8 steps=2 batch=1 channels=4 device=cpu threads=1 validation_every=0";
+		final Path ldsm = dir.resolve("rock-ldsm.physgen"), yukawa = dir.resolve("rock-yukawa.physgen");
+		MacroBridge.runMacro("""
+			run("Train local-DSM Model", "input_file=[%s] model_file=[%s] sampler=sde %s");
+			""".formatted(input, ldsm, tiny));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		assertEquals("sde", MacroBridge.lastModule().getInput("sampler"));
+		MacroBridge.runMacro("""
+			run("Train Yukawa Model", "input_file=[%s] model_file=[%s] survival=blackout %s");
+			""".formatted(input, yukawa, tiny));
+		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+		assertEquals("blackout", MacroBridge.lastModule().getInput("survival"));
+		for (final Path model : List.of(ldsm, yukawa)) {
+			final Path out = dir.resolve("generated-" + model.getFileName());
+			MacroBridge.runMacro("""
+				run("Generate Volumes", "model_file=[%s] count=1 size=8 fractions=0.25 seed=3 steps=4 device=cpu threads=1 output_dir=[%s]");
+				""".formatted(model, out));
+			assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+			try (Stream<Path> files = Files.list(out)) {
+				final Path volume = files.filter(f -> f.toString().endsWith(".tif")).findFirst().orElseThrow();
+				assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(volume).phaseCounts(), model.toString());
+			}
+		}
 	}
 
 	@Test

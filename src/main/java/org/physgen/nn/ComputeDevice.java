@@ -61,11 +61,17 @@ public record ComputeDevice(Kind kind, int index) {
 	 *          asked for
 	 */
 	public Device resolve(final Consumer<String> log) {
-		return resolve(DjlRuntime.engine().getGpuCount(), log);
+		final int gpus = DjlRuntime.engine().getGpuCount();
+		return resolve(gpus, DjlRuntime.library().bundled() ? "the bundled CPU build of libtorch is loaded; " +
+			"set " + TorchLibrary.ENVIRONMENT + " to a CUDA build" : "libtorch sees no CUDA device", log);
 	}
 
 	/** Resolves against {@code gpuCount} usable GPUs; see {@link #resolve(Consumer)}. */
 	public Device resolve(final int gpuCount, final Consumer<String> log) {
+		return resolve(gpuCount, "no CUDA build of PyTorch or no CUDA driver found", log);
+	}
+
+	private Device resolve(final int gpuCount, final String noGpu, final Consumer<String> log) {
 		final Device device;
 		final String reason;
 		if (kind == Kind.CPU) {
@@ -78,7 +84,7 @@ public record ComputeDevice(Kind kind, int index) {
 		}
 		else if (gpuCount == 0) {
 			device = Device.cpu();
-			reason = ": no usable GPU (no CUDA build of PyTorch or no CUDA driver found), running on the CPU";
+			reason = ": no usable GPU (" + noGpu + "), running on the CPU";
 		}
 		else if (index >= gpuCount) {
 			device = Device.cpu();

@@ -30,6 +30,7 @@ public final class DjlRuntime {
 	private static final List<String> FLAVORS = List.of("cpu", "cu118", "cu126", "cu128");
 
 	private static Integer appliedThreads;
+	private static TorchLibrary loaded = TorchLibrary.BUNDLED;
 	private static volatile String optionsLibtorch;
 
 	private DjlRuntime() {}
@@ -118,6 +119,7 @@ public final class DjlRuntime {
 			thread.setContextClassLoader(previous);
 		}
 		appliedThreads = wanted;
+		loaded = library;
 		return wanted;
 	}
 
@@ -139,6 +141,12 @@ public final class DjlRuntime {
 	public static void recordNoGradientsOnThisThread() {
 		engine();
 		JniUtils.setGradMode(false);
+	}
+
+	/** The libtorch the engine runs on, loading the engine first when {@link #start} was not called. */
+	public static synchronized TorchLibrary library() {
+		engine();
+		return loaded;
 	}
 
 	/** The engine, loading it first with all processors when {@link #start} was not called. */

@@ -22,12 +22,14 @@ import java.util.regex.Pattern;
  * checked against PhysGen's JNI library before anything native is loaded, since a libtorch of
  * another version crashes the JVM when the JNI calls into it.
  *
+ * @param setting where the folder was named ({@code PHYSGEN_LIBTORCH}, ...), or null for the bundled
+ *          build
  * @param folder the folder holding the libtorch shared library, or null for the bundled build
  * @param version libtorch version, e.g. {@code 2.7.1}
  * @param flavor {@code cpu} or a CUDA flavour such as {@code cu128}
  * @param versionSource the file the version was read from, or null for the bundled build
  */
-public record TorchLibrary(Path folder, String version, String flavor, Path versionSource) {
+public record TorchLibrary(String setting, Path folder, String version, String flavor, Path versionSource) {
 
 	/** Environment variable naming an installed libtorch folder. */
 	public static final String ENVIRONMENT = "PHYSGEN_LIBTORCH";
@@ -37,7 +39,12 @@ public record TorchLibrary(Path folder, String version, String flavor, Path vers
 	public static final String REQUIRED_VERSION = "2.7.1";
 
 	/** The CPU build of the pytorch-native-cpu jar. */
-	public static final TorchLibrary BUNDLED = new TorchLibrary(null, REQUIRED_VERSION, "cpu", null);
+	public static final TorchLibrary BUNDLED = new TorchLibrary(null, null, REQUIRED_VERSION, "cpu", null);
+
+	/** How to get the build the JNI library has for a GPU. */
+	private static final String INSTALL = "for a GPU, install PyTorch " + REQUIRED_VERSION +
+		" with CUDA 12.8 (pip install torch==" + REQUIRED_VERSION +
+		" --index-url https://download.pytorch.org/whl/cu128)";
 
 	private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+)(?:[a-z0-9.]*)?(?:\\+(\\w+))?");
 	private static final Pattern PYTHON_VERSION = Pattern.compile("__version__\\s*=\\s*['\"]([^'\"]+)['\"]");
@@ -89,7 +96,9 @@ public record TorchLibrary(Path folder, String version, String flavor, Path vers
 	private static TorchLibrary installed(final String setting, final Path folder) {
 		final String where = setting + " = " + folder;
 		if (!Files.isDirectory(folder)) {
-			throw new IllegalStateException(where + ": no such folder");
+			throw new IllegalStateException(where + ": no such folder; name the folder that holds " +
+				System.mapLibraryName("torch") + " of a libtorch " + REQUIRED_VERSION + " installation (" +
+				INSTALL + ")");
 		}
 		final String library = System.mapLibraryName("torch");
 		if (!Files.isRegularFile(folder.resolve(library))) {
@@ -108,12 +117,11 @@ public record TorchLibrary(Path folder, String version, String flavor, Path vers
 			}
 			if (!m.group(1).equals(REQUIRED_VERSION)) {
 				throw new IllegalStateException(where + " holds libtorch " + raw + " (read from " + file +
-					"), but PhysGen's JNI library needs libtorch " + REQUIRED_VERSION + ": install PyTorch " +
-					REQUIRED_VERSION + " (for example pip install torch==" + REQUIRED_VERSION +
-					" with the CUDA build your driver supports) and name its torch/lib folder");
+					"), but PhysGen's JNI library needs libtorch " + REQUIRED_VERSION + ": " + INSTALL +
+					", and name its torch/lib folder");
 			}
 			final String flavor = m.group(2) != null ? m.group(2) : cudaOfPython(text);
-			return new TorchLibrary(folder.toAbsolutePath(), m.group(1), flavor, file);
+			return new TorchLibrary(setting, folder.toAbsolutePath(), m.group(1), flavor, file);
 		}
 		throw new IllegalStateException(where + ": cannot tell the libtorch version; looked for " +
 			String.join(" and ", candidates.stream().map(Path::toString).toList()));
@@ -164,10 +172,10 @@ public record TorchLibrary(Path folder, String version, String flavor, Path vers
 	{
 		if (bundled() || jniExists.test(flavor)) return;
 		final List<String> available = knownFlavors.stream().filter(jniExists).toList();
-		throw new IllegalStateException("libtorch at " + folder + " is the " + flavor + " build, but " +
+		throw new IllegalStateException(setting + " = " + folder + " is the " + flavor + " build of libtorch, but " +
 			"PhysGen's JNI library (pytorch-jni " + REQUIRED_VERSION + ") exists on " + platform +
 			" only for " + (available.isEmpty() ? "no flavour" : String.join(", ", available)) +
-			": install the PyTorch " + REQUIRED_VERSION + " build of one of these");
+			": " + INSTALL);
 	}
 
 	/** The settings DJL's PyTorch engine reads (as system properties) to load this library. */

@@ -57,6 +57,10 @@ class ComputeDeviceTest {
 			assertEquals(Device.cpu(), device);
 			assertEquals(1, warnings.size());
 			assertTrue(warnings.get(0).startsWith("device gpu:0: no usable GPU"), warnings.get(0));
+			if (DjlRuntime.library().bundled()) {
+				assertTrue(warnings.get(0).contains("bundled CPU build") && warnings.get(0).contains(
+					TorchLibrary.ENVIRONMENT), warnings.get(0));
+			}
 		}
 		else {
 			assertEquals(Device.gpu(0), device);

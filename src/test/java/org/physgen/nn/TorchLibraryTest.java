@@ -75,6 +75,7 @@ class TorchLibraryTest {
 		final IllegalStateException error = refused(temp.resolve("elsewhere").toString(), lib.toString());
 		assertTrue(error.getMessage().contains("-D" + TorchLibrary.PROPERTY), error.getMessage());
 		assertTrue(error.getMessage().contains("no such folder"), error.getMessage());
+		assertTrue(error.getMessage().contains("libtorch 2.7.1"), error.getMessage());
 	}
 
 	@Test
@@ -105,7 +106,9 @@ class TorchLibraryTest {
 		final IllegalStateException error = assertThrows(IllegalStateException.class, () -> library
 			.requireJni("linux-x86_64", flavor -> flavor.equals("cpu") || flavor.equals("cu128"), List.of(
 				"cpu", "cu126", "cu128")));
+		assertTrue(error.getMessage().contains(TorchLibrary.ENVIRONMENT + " = "), error.getMessage());
 		assertTrue(error.getMessage().contains("cu126 build"), error.getMessage());
+		assertTrue(error.getMessage().contains("whl/cu128"), error.getMessage());
 		assertTrue(error.getMessage().contains("only for cpu, cu128"), error.getMessage());
 		TorchLibrary.BUNDLED.requireJni("linux-x86_64", flavor -> false, List.of());
 	}

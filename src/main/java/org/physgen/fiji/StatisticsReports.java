@@ -36,6 +36,10 @@ final class StatisticsReports {
 			}
 		}
 		if (!GraphicsEnvironment.isHeadless()) StatisticsWindows.show(result, windowTitle);
+		else if (outputDir == null && log != null) {
+			log.info("scalars (set output_dir for the full report):" + System.lineSeparator() +
+				ReportWriter.scalarsCsv(result).strip());
+		}
 		return report;
 	}
 }

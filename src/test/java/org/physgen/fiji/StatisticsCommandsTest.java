@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VoxelSize;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
+import org.scijava.log.LogService;
 
 class StatisticsCommandsTest {
 
@@ -82,6 +84,19 @@ class StatisticsCommandsTest {
 		final JsonObject json = JsonParser.parseString(Files.readString(out.resolve("statistics.json"))).getAsJsonObject();
 		assertTrue(json.getAsJsonObject("definitions").has("two-point correlation S2"));
 		assertTrue(Files.exists(out.resolve("plots/two-point-correlation-s2-pore-radial.png")));
+	}
+
+	/** Headless, without output_dir, the scalars still reach the user: through the log. */
+	@Test
+	void headlessStatisticsWithoutAnOutputFolderLogTheScalars() throws Exception {
+		final Path input = volume("rock.tif", 1, 0.25);
+		final List<String> lines = new ArrayList<>();
+		commands.context().service(LogService.class).addLogListener(message -> lines.add(message.text()));
+		final CommandModule module = run(MicrostructureStatisticsCommand.class, Map.of("input_file", input.toFile(),
+			"phases", "pore", "metrics", "fractions"));
+		assertFalse(module.isCanceled(), () -> module.getCancelReason());
+		final String logged = String.join("\n", lines);
+		assertTrue(logged.contains("rock,voxel count,pore,,3456,voxels"), logged);
 	}
 
 	@Test

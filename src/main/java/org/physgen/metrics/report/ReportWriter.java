@@ -62,7 +62,8 @@ public final class ReportWriter {
 		return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 	}
 
-	static String scalarsCsv(final Comparison comparison) {
+	/** The contents of scalars.csv: a header, then one row per volume, statistic, phase and axis. */
+	public static String scalarsCsv(final Comparison comparison) {
 		final StringBuilder sb = new StringBuilder("volume,metric,phase,axis,value,unit\n");
 		for (final VolumeStatistics v : comparison.volumes()) {
 			for (final Scalar s : v.scalars()) {

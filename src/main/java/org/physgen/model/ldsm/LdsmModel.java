@@ -63,8 +63,10 @@ final class LdsmModel extends LoadedModel {
 			phases(), metadata.trainingData(), request.seed());
 		final boolean sameTargets = Arrays.stream(targets).allMatch(t -> Arrays.equals(t, targets[0]));
 		final int batchSize = sameTargets ? request.batchSize() : 1;
-		final ReverseSampler base = new ReverseSampler(process.sampler(),
-			process.grid(request.steps() > 0 ? request.steps() : process.steps()), process.barrier())
+		final int timeSteps = request.steps() > 0 ? request.steps() : process.steps();
+		listener.log(String.format(Locale.ROOT, "local-DSM sampler: %s, %d steps%s; sharpening, tolerance and " +
+			"step fraction do not apply", process.sampler().label(), timeSteps, request.steps() > 0 ? "" : " (the model's)"));
+		final ReverseSampler base = new ReverseSampler(process.sampler(), process.grid(timeSteps), process.barrier())
 			.withCancellation(listener::cancelled);
 		final List<LabelVolume> volumes = new ArrayList<>(request.count());
 		for (int first = 0; first < request.count(); first += batchSize) {

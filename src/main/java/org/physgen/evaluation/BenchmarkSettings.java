@@ -120,7 +120,7 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 				family = ModelFamily.parse(part);
 			}
 			catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException("families must be dsd, pfgmpp, dsd+pfgmpp or none, got '" + text
+				throw new IllegalArgumentException("families must be family keys joined by + (dsd, pfgmpp, ldsm, yukawa, e.g. dsd+pfgmpp) or none, got '" + text
 					+ "'", e);
 			}
 			if (!list.contains(family)) list.add(family);

@@ -77,7 +77,7 @@ class FidelityBenchmarkTest {
 		assertEquals("steps must be a whole number, got 'many'", assertThrows(IllegalArgumentException.class,
 			() -> settings(volume, folder, "steps=many")).getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "families=gan"))
-			.getMessage().startsWith("families must be dsd, pfgmpp, dsd+pfgmpp or none, got 'gan'"));
+			.getMessage().startsWith("families must be family keys joined by + (dsd, pfgmpp, ldsm, yukawa, e.g. dsd+pfgmpp) or none, got 'gan'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "sizes=8"))
 			.getMessage().startsWith("unknown option 'sizes=8'"));
 	}

@@ -25,6 +25,26 @@ public record NetworkIo(int inputChannels, int outputChannels, int conditionDim,
 			config.sizeMultiple());
 	}
 
+	/**
+	 * A network that reads and returns a phase encoding (PFGM++, local-DSM): one channel for two
+	 * phases, one per phase otherwise; conditioned on the fractions of all phases but the first.
+	 */
+	public static NetworkIo phaseEncoding(final int phases, final boolean conditioned, final int sizeMultiple) {
+		final int channels = phases == 2 ? 1 : phases;
+		return new NetworkIo(channels, channels, conditioned ? phases - 1 : 0, sizeMultiple);
+	}
+
+	/**
+	 * A network that reads the particle counts of every phase but the majority one (DSD, Yukawa)
+	 * and returns {@code outputsPerChannel} values per particle channel.
+	 */
+	public static NetworkIo particleChannels(final int phases, final int outputsPerChannel,
+		final boolean conditioned, final int sizeMultiple)
+	{
+		return new NetworkIo(phases - 1, outputsPerChannel * (phases - 1), conditioned ? phases - 1 : 0,
+			sizeMultiple);
+	}
+
 	/** "(input_channels 2, output_channels 12, condition_dim 0, size_multiple 4)", for messages. */
 	public String describe() {
 		return "(input_channels " + inputChannels + ", output_channels " + outputChannels +

@@ -46,8 +46,7 @@ public final class DsdFamily implements Family {
 
 	@Override
 	public NetworkIo io(final int phases, final boolean conditioned, final int sizeMultiple) {
-		return new NetworkIo(phases - 1, Direction.COUNT * (phases - 1), conditioned ? phases - 1 : 0,
-			sizeMultiple);
+		return NetworkIo.particleChannels(phases, Direction.COUNT, conditioned, sizeMultiple);
 	}
 
 	@Override

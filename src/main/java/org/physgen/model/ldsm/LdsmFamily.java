@@ -32,8 +32,7 @@ public final class LdsmFamily implements Family {
 
 	@Override
 	public NetworkIo io(final int phases, final boolean conditioned, final int sizeMultiple) {
-		final int channels = phases == 2 ? 1 : phases;
-		return new NetworkIo(channels, channels, conditioned ? phases - 1 : 0, sizeMultiple);
+		return NetworkIo.phaseEncoding(phases, conditioned, sizeMultiple);
 	}
 
 	@Override

@@ -40,8 +40,7 @@ public final class YukawaFamily implements Family {
 
 	@Override
 	public NetworkIo io(final int phases, final boolean conditioned, final int sizeMultiple) {
-		return new NetworkIo(phases - 1, OUTPUTS_PER_CHANNEL * (phases - 1), conditioned ? phases - 1 : 0,
-			sizeMultiple);
+		return NetworkIo.particleChannels(phases, OUTPUTS_PER_CHANNEL, conditioned, sizeMultiple);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.physgen.lattice.Boundary;
+import org.physgen.lattice.ScheduleKind;
 import org.physgen.nn.ModelMetadata;
 
 /**
@@ -26,6 +27,19 @@ public final class ResumeCheck {
 		same("channels", config.baseChannels(), checkpoint.network().baseChannels());
 		same("boundary", label(family.boundary(config)), label(checkpoint.boundary()));
 		family.requireSameSettings(config, checkpoint);
+	}
+
+	/**
+	 * The random walk of the particle families (DSD, Yukawa): schedule, its length and the hop rate.
+	 *
+	 * @throws IllegalArgumentException as {@link #same}
+	 */
+	public static void sameHopProcess(final TrainingConfig config, final ScheduleKind schedule,
+		final int scheduleSteps, final double rate)
+	{
+		same("schedule", config.schedule().label(), schedule.label());
+		same("schedule_steps", config.scheduleSteps(), scheduleSteps);
+		same("hop_rate", config.rate(), rate);
 	}
 
 	/**

@@ -3,11 +3,11 @@ package org.physgen.benchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.physgen.nn.BlockNetworkFunction;
 import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.NetworkConfig;
+import org.physgen.nn.NetworkTestSupport;
 import org.physgen.nn.UNet3d;
 import org.physgen.train.AdamOptimizer;
 
@@ -62,7 +62,7 @@ public final class NetworkTiming {
 			forwardManager, 1), forwardManager))
 		{
 			final int voxels = FORWARD_SIZE * FORWARD_SIZE * FORWARD_SIZE;
-			final float[] input = random(config.inputChannels() * voxels, 3);
+			final float[] input = NetworkTestSupport.random(config.inputChannels() * voxels, 3);
 			final float[] output = new float[config.outputChannels() * voxels];
 			final float[] noise = { 0.5f };
 			System.out.println("forward_s " + median(repetitions, () -> function.evaluate(1,
@@ -71,11 +71,15 @@ public final class NetworkTiming {
 	}
 
 	/** One step on fixed random inputs and target, built afresh in a per-step manager as training does. */
-	private static Runnable trainingStep(final UNet3d network, final NDManager manager) {
+	/**
+	 * One training step of {@code network} on a fixed random batch of 4 × 32³: forward, mean-squared
+	 * loss against a fixed random target, backward, clipped Adam step.
+	 */
+	public static Runnable trainingStep(final UNet3d network, final NDManager manager) {
 		final NetworkConfig config = network.config();
 		final int voxels = TRAIN_SIZE * TRAIN_SIZE * TRAIN_SIZE;
-		final float[] x = random(TRAIN_BATCH * config.inputChannels() * voxels, 1);
-		final float[] target = random(TRAIN_BATCH * config.outputChannels() * voxels, 2);
+		final float[] x = NetworkTestSupport.random(TRAIN_BATCH * config.inputChannels() * voxels, 1);
+		final float[] target = NetworkTestSupport.random(TRAIN_BATCH * config.outputChannels() * voxels, 2);
 		final float[] noise = new float[TRAIN_BATCH];
 		Arrays.fill(noise, 0.5f);
 		final List<Parameter> parameters = new ArrayList<>();
@@ -103,12 +107,5 @@ public final class NetworkTiming {
 			seconds[i] = (System.nanoTime() - start) / 1e9;
 		}
 		return Medians.of(seconds);
-	}
-
-	private static float[] random(final int length, final long seed) {
-		final SplittableRandom r = new SplittableRandom(seed);
-		final float[] a = new float[length];
-		for (int i = 0; i < length; i++) a[i] = (float) r.nextDouble(-1, 1);
-		return a;
 	}
 }

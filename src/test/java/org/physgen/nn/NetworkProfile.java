@@ -4,28 +4,18 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.physgen.train.AdamOptimizer;
+import org.physgen.benchmark.NetworkTiming;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 
 /**
  * Where the default DSD network (32·(1,2,2), periodic) spends its time on the CPU, op by op:
@@ -59,31 +49,8 @@ public final class NetworkProfile {
 			final Runnable forward = () -> function.evaluate(1, size, size, size, input, new float[] {
 				0.5f }, null, output);
 			print("Forward pass, 64³, batch 1", profile(forward), top);
-			print("Training step, 32³, batch 4", profile(trainingStep(function.network(), manager)), top);
+			print("Training step, 32³, batch 4", profile(NetworkTiming.trainingStep(function.network(), manager)), top);
 		}
-	}
-
-	private static Runnable trainingStep(final UNet3d network, final NDManager manager) {
-		final int size = 32;
-		final int batch = 4;
-		final float[] x = NetworkTestSupport.random(batch * size * size * size, 2);
-		final float[] target = NetworkTestSupport.random(batch * 6 * size * size * size, 3);
-		final List<Parameter> parameters = new ArrayList<>();
-		for (final Pair<String, Parameter> p : network.getParameters()) parameters.add(p.getValue());
-		final AdamOptimizer adam = new AdamOptimizer(parameters, manager);
-		final ParameterStore store = new ParameterStore(manager, false);
-		return () -> {
-			try (NDManager step = manager.newSubManager();
-				GradientCollector collector = Engine.getInstance().newGradientCollector())
-			{
-				final float[] noise = new float[batch];
-				Arrays.fill(noise, 0.5f);
-				final NDArray out = network.apply(store, step.create(x, new Shape(batch, 1, size, size, size)),
-					step.create(noise), null, true);
-				collector.backward(out.sub(step.create(target, out.getShape())).square().mean());
-			}
-			adam.step(2e-4, 1);
-		};
 	}
 
 	/** Runs {@code work} once to warm up, then once under the profiler; per operator: [ms, calls]. */

@@ -10,7 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
 /** Tiny networks and helpers shared by the network tests. */
-final class NetworkTestSupport {
+public final class NetworkTestSupport {
 
 	static final int SIZE = 8;
 
@@ -29,7 +29,7 @@ final class NetworkTestSupport {
 			periodic);
 	}
 
-	static float[] random(final int length, final long seed) {
+	public static float[] random(final int length, final long seed) {
 		final SplittableRandom r = new SplittableRandom(seed);
 		final float[] a = new float[length];
 		for (int i = 0; i < length; i++) a[i] = (float) r.nextDouble(-1, 1);

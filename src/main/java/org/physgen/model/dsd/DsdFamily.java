@@ -69,9 +69,7 @@ public final class DsdFamily implements Family {
 	@Override
 	public void requireSameSettings(final TrainingConfig config, final ModelMetadata checkpoint) {
 		final DsdProcess dsd = checkpoint.process(DsdProcess.class);
-		ResumeCheck.same("schedule", config.schedule().label(), dsd.schedule().label());
-		ResumeCheck.same("schedule_steps", config.scheduleSteps(), dsd.scheduleSteps());
-		ResumeCheck.same("hop_rate", config.rate(), dsd.rate());
+		ResumeCheck.sameHopProcess(config, dsd.schedule(), dsd.scheduleSteps(), dsd.rate());
 		ResumeCheck.same("rate_head", config.rateHead().label(), dsd.rateHead().label());
 		ResumeCheck.same("time_weighting", config.timeWeighting().label(), dsd.timeWeighting().label());
 	}

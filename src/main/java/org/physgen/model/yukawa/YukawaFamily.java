@@ -63,9 +63,7 @@ public final class YukawaFamily implements Family {
 	@Override
 	public void requireSameSettings(final TrainingConfig config, final ModelMetadata checkpoint) {
 		final YukawaProcess process = checkpoint.process(YukawaProcess.class);
-		ResumeCheck.same("schedule", config.schedule().label(), process.schedule().label());
-		ResumeCheck.same("schedule_steps", config.scheduleSteps(), process.scheduleSteps());
-		ResumeCheck.same("hop_rate", config.rate(), process.rate());
+		ResumeCheck.sameHopProcess(config, process.schedule(), process.scheduleSteps(), process.rate());
 		ResumeCheck.same("survival", config.survival().label(), process.survival().label());
 	}
 

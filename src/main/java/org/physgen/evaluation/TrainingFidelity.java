@@ -31,7 +31,8 @@ import org.physgen.volume.LabelVolume;
  * {@code size}³ volume from the checkpoint (its averaged weights, the training-mean fractions) and
  * logs its SPEC §14 z-scores against up to {@value #REFERENCE_CUBES} disjoint sub-volumes of that size
  * of the training volume, as one line: "step N: one 32³ sample, K of M statistics within ...; z:
- * ...". A sample that fails or is cancelled is logged and skipped; training goes on.
+ * ...; sample: ..." (the family's own line for the volume: network evaluations, and the repaired or
+ * projection-changed fraction). A sample that fails or is cancelled is logged and skipped; training goes on.
  */
 public final class TrainingFidelity implements TrainingListener {
 
@@ -39,6 +40,8 @@ public final class TrainingFidelity implements TrainingListener {
 	public static final int DEFAULT_SIZE = 32;
 	static final int REFERENCE_CUBES = 16;
 	/** The line {@code train.TrainingRun} logs after each checkpoint. */
+	/** How the families begin their per-volume log line (evaluations, repaired or projection-changed fraction). */
+	private static final String SAMPLE_LINE = "volume 1: ";
 	private static final Pattern CHECKPOINT = Pattern.compile("checkpoint at step (\\d+) written to .*");
 
 	private final TrainingListener inner;
@@ -104,6 +107,7 @@ public final class TrainingFidelity implements TrainingListener {
 
 	private String sample(final long step) {
 		final String head = "step " + step + ": ";
+		final StringBuilder sampleLog = new StringBuilder();
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "auto", threads)) {
 			final LabelVolume volume = model.generate(GenerationRequest.cube(1, size, TargetFractions.trainingMean(),
 				seed), new GenerationListener() {
@@ -111,6 +115,11 @@ public final class TrainingFidelity implements TrainingListener {
 					@Override
 					public boolean cancelled() {
 						return inner.cancelled();
+					}
+
+					@Override
+					public void log(final String message) {
+						if (message.startsWith(SAMPLE_LINE)) sampleLog.append(message.substring(SAMPLE_LINE.length()));
 					}
 				}).get(0);
 			if (reference == null) {
@@ -127,7 +136,9 @@ public final class TrainingFidelity implements TrainingListener {
 				line.append(' ').append(row.statistic()).append(' ').append(Double.isNaN(z) ? "n/a" : String.format(
 					Locale.ROOT, "%+.1f", z)).append(',');
 			}
-			return line.substring(0, line.length() - 1);
+			line.setLength(line.length() - 1);
+			if (sampleLog.length() > 0) line.append("; sample: ").append(sampleLog);
+			return line.toString();
 		}
 		catch (final CancellationException e) {
 			return head + "fidelity sample skipped: training was cancelled";

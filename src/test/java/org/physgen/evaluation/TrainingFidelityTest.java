@@ -47,7 +47,8 @@ class TrainingFidelityTest {
 		assertTrue(samples.get(0).startsWith("step 4: one 8³ sample, "), samples::toString);
 		assertTrue(samples.get(0).contains(" of 12 statistics within natural variability (|z| <= 2) of 8 disjoint 8³ "
 			+ "sub-volumes of the training volume; z: volume fraction [pore] "), samples::toString);
-		assertTrue(samples.get(0).matches(".*, tortuosity factor \\[pore\\] (n/a|[+-]\\d+\\.\\d)"), samples::toString);
+		assertTrue(samples.get(0).matches(".*, tortuosity factor \\[pore\\] (n/a|[+-]\\d+\\.\\d); sample: 35 network "
+			+ "evaluations, projection changed 0\\.\\d{4} of the voxels"), samples::toString);
 		assertEquals(log.indexOf("checkpoint at step 4 written to " + file) + 1, log.indexOf(samples.get(0)),
 			log::toString);
 	}

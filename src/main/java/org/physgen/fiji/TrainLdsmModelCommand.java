@@ -3,6 +3,7 @@ package org.physgen.fiji;
 import java.nio.file.Path;
 
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.nn.LocalDsmProcess;
 import org.physgen.train.TrainingConfig;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -21,8 +22,13 @@ public class TrainLdsmModelCommand extends TrainModelCommand {
 			+ " ODE by Heun (25 steps, 49 network evaluations); sde = the reverse SDE by Euler-Maruyama (200 steps)")
 	private String sampler = SamplerKind.ODE.label();
 
+	@Parameter(label = "Local step delta", min = "0.001", max = "0.1", stepSize = "0.005", persist = false,
+		description = "Time step of the linearised local transitions the score is learned from (SPEC §12); the " +
+			"sampler stops at 2·delta. Larger: more signal per training pair, a coarser last step")
+	private double delta = LocalDsmProcess.DEFAULT_DELTA;
+
 	@Override
 	TrainingConfig configure(final Path modelFile) {
-		return TrainingConfig.ldsm(modelFile).sampler(SamplerKind.parse(sampler));
+		return TrainingConfig.ldsm(modelFile).sampler(SamplerKind.parse(sampler)).delta(delta);
 	}
 }

@@ -60,8 +60,17 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 
 	/** The measured defaults above, with t_min = 2δ, and the given sampler. */
 	public static LocalDsmProcess defaults(final SamplerKind sampler) {
-		return new LocalDsmProcess(DEFAULT_BARRIER, DEFAULT_HORIZON, DEFAULT_DELTA, DEFAULT_FORWARD_STEP,
-			2 * DEFAULT_DELTA, DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler);
+		return defaults(sampler, DEFAULT_DELTA);
+	}
+
+	/**
+	 * The measured defaults with another δ of the local step, t_min = 2δ.
+	 *
+	 * @throws IllegalArgumentException naming {@code delta} when it is outside (0, 0.1]
+	 */
+	public static LocalDsmProcess defaults(final SamplerKind sampler, final double delta) {
+		return new LocalDsmProcess(DEFAULT_BARRIER, DEFAULT_HORIZON, delta, DEFAULT_FORWARD_STEP, 2 * delta,
+			DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler);
 	}
 
 	/** The sampler's time grid with the given steps. */

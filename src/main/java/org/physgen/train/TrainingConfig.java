@@ -8,6 +8,7 @@ import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.nn.LocalDsmProcess;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
 import org.physgen.yukawa.SurvivalShape;
@@ -55,6 +56,7 @@ public final class TrainingConfig {
 	private RateHead rateHead = RateHead.EXP;
 	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;
 	private SamplerKind sampler = SamplerKind.ODE;
+	private double delta = LocalDsmProcess.DEFAULT_DELTA;
 	private SurvivalShape survival = SurvivalShape.LINEAR;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
@@ -132,6 +134,8 @@ public final class TrainingConfig {
 	public TimeWeighting timeWeighting() { return timeWeighting; }
 	/** The local-DSM sampler the model file records as its default. */
 	public SamplerKind sampler() { return sampler; }
+	/** δ of the local-DSM training pairs' linearised step (SPEC §12); the sampler stops at 2δ. */
+	public double delta() { return delta; }
 	/** Yukawa survival schedule S(t). */
 	public SurvivalShape survival() { return survival; }
 
@@ -160,6 +164,7 @@ public final class TrainingConfig {
 	public TrainingConfig rateHead(final RateHead v) { rateHead = v; return this; }
 	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
 	public TrainingConfig sampler(final SamplerKind v) { sampler = v; return this; }
+	public TrainingConfig delta(final double v) { delta = v; return this; }
 	public TrainingConfig survival(final SurvivalShape v) { survival = v; return this; }
 
 	/**

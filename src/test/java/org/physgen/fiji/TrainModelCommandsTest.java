@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,6 +111,13 @@ class TrainModelCommandsTest {
 			"model_file", dir.resolve("rock-pfgm.physgen").toFile(), "steps", 5L, "resume", true);
 		assertTrue(resumedPfgm.getCancelReason().startsWith(
 			"aug_dim = 128.0 differs from the checkpoint's aug_dim Infinity"), resumedPfgm.getCancelReason());
+		final File ldsm = dir.resolve("rock-ldsm.physgen").toFile();
+		assertFalse(train(TrainLdsmModelCommand.class, "input_file", input.toFile(), "model_file", ldsm, "delta", 0.03)
+			.isCanceled());
+		final CommandModule resumedLdsm = train(TrainLdsmModelCommand.class, "input_file", input.toFile(),
+			"model_file", ldsm, "steps", 5L, "resume", true);
+		assertTrue(resumedLdsm.getCancelReason().startsWith("delta = 0.01 differs from the checkpoint's delta 0.03"),
+			resumedLdsm.getCancelReason());
 	}
 
 	private static Object[] concat(final Object[] keyValues, final Map<String, Object> more) {

@@ -20,6 +20,12 @@ class LocalDsmProcessTest {
 		}
 		assertEquals(200, LocalDsmProcess.defaults(SamplerKind.SDE).steps());
 		assertEquals(0.02, LocalDsmProcess.defaults(SamplerKind.ODE).tMin(), 0);
+		final LocalDsmProcess wide = LocalDsmProcess.defaults(SamplerKind.ODE, 0.04);
+		assertEquals(0.04, wide.delta(), 0);
+		assertEquals(0.08, wide.tMin(), 1e-15);
+		assertEquals(wide, LocalDsmProcess.fromJson(wide.toJson()));
+		assertEquals("delta must be in (0, 0.1], got 0.2", assertThrows(IllegalArgumentException.class,
+			() -> LocalDsmProcess.defaults(SamplerKind.ODE, 0.2)).getMessage());
 	}
 
 	@Test

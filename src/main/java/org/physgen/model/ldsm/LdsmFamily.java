@@ -47,13 +47,14 @@ public final class LdsmFamily implements Family {
 
 	@Override
 	public ProcessSettings settings(final TrainingConfig config) {
-		return LocalDsmProcess.defaults(config.sampler());
+		return LocalDsmProcess.defaults(config.sampler(), config.delta());
 	}
 
 	@Override
 	public void requireSameSettings(final TrainingConfig config, final ModelMetadata checkpoint) {
-		ResumeCheck.same("sampler", config.sampler().label(),
-			checkpoint.process(LocalDsmProcess.class).sampler().label());
+		final LocalDsmProcess process = checkpoint.process(LocalDsmProcess.class);
+		ResumeCheck.same("sampler", config.sampler().label(), process.sampler().label());
+		ResumeCheck.same("delta", config.delta(), process.delta());
 	}
 
 	@Override

@@ -76,7 +76,7 @@ public record ForwardProcess(double barrier, double maxStep) {
 	}
 
 	/** One well per channel, with the channel's tilt. */
-	DoubleWell[] wells(final VolumeShape shape, final double[] tilts) {
+	public DoubleWell[] wells(final VolumeShape shape, final double[] tilts) {
 		if (tilts.length != shape.channels()) {
 			throw new IllegalArgumentException(tilts.length + " tilts given, the samples have " + shape.channels()
 				+ " channels");

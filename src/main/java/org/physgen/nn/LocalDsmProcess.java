@@ -32,9 +32,12 @@ import org.physgen.ldsm.TimeGrid;
  * @param rho exponent of the sampler's {@link TimeGrid}
  * @param steps sampler steps, at least 2; the default of generation
  * @param sampler reverse SDE or probability-flow ODE
+ * @param stationaryBaseline whether the score is the stationary score −U'(y) of the value's own well
+ *          plus the network's correction ({@code score_baseline} "stationary"), or the network's alone
+ *          ("none", models written before the setting existed)
  */
 public record LocalDsmProcess(double barrier, double horizon, double delta, double forwardStep, double tMin,
-	double rho, int steps, SamplerKind sampler) implements ProcessSettings
+	double rho, int steps, SamplerKind sampler, boolean stationaryBaseline) implements ProcessSettings
 {
 
 	public static final double DEFAULT_BARRIER = 2;
@@ -43,6 +46,9 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 	public static final double DEFAULT_FORWARD_STEP = 0.005;
 	public static final double DEFAULT_RHO = 2;
 	public static final int DEFAULT_STEPS = 25;
+
+	private static final String BASELINE = "score_baseline";
+	private static final String STATIONARY = "stationary";
 
 	public LocalDsmProcess {
 		if (!(barrier > 0) || Double.isInfinite(barrier)) {
@@ -70,7 +76,7 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 	 */
 	public static LocalDsmProcess defaults(final SamplerKind sampler, final double delta) {
 		return new LocalDsmProcess(DEFAULT_BARRIER, DEFAULT_HORIZON, delta, DEFAULT_FORWARD_STEP, 2 * delta,
-			DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler);
+			DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler, true);
 	}
 
 	/** The sampler's time grid with the given steps. */
@@ -104,12 +110,23 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 		o.addProperty("rho", rho);
 		o.addProperty("steps", steps);
 		o.addProperty("sampler", sampler.label());
+		o.addProperty(BASELINE, stationaryBaseline ? STATIONARY : "none");
 		return o;
 	}
 
 	static ProcessSettings fromJson(final JsonObject o) {
 		return new LocalDsmProcess(ModelJson.number(o, "barrier"), ModelJson.number(o, "horizon"),
 			ModelJson.number(o, "delta"), ModelJson.number(o, "forward_step"), ModelJson.number(o, "t_min"),
-			ModelJson.number(o, "rho"), ModelJson.integer(o, "steps"), SamplerKind.parse(ModelJson.string(o, "sampler")));
+			ModelJson.number(o, "rho"), ModelJson.integer(o, "steps"), SamplerKind.parse(ModelJson.string(o, "sampler")),
+			stationaryBaseline(o));
+	}
+
+	private static boolean stationaryBaseline(final JsonObject o) {
+		if (!o.has(BASELINE)) return false;
+		final String value = ModelJson.string(o, BASELINE);
+		if (!value.equals(STATIONARY) && !value.equals("none")) {
+			throw new IllegalArgumentException(BASELINE + " must be 'stationary' or 'none', got '" + value + "'");
+		}
+		return value.equals(STATIONARY);
 	}
 }

@@ -42,6 +42,6 @@ class LocalDsmProcessTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalDsmProcess.fromJson(sampler)).getMessage()
 			.startsWith("sampler"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new LocalDsmProcess(2, 8, 0.01, 0.005, 0.01, 2,
-			25, SamplerKind.ODE)).getMessage().startsWith("t_min"));
+			25, SamplerKind.ODE, true)).getMessage().startsWith("t_min"));
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.ldsm.ForwardProcess;
 import org.physgen.ldsm.ReverseSampler;
 import org.physgen.model.GenerationClock;
 import org.physgen.model.GenerationListener;
@@ -75,9 +76,11 @@ final class LdsmModel extends LoadedModel {
 			final ReverseSampler sampler = base.withListener((step, steps, t, evaluations) ->
 				listener.progress(clock.at(done, request.count(), step / (double) steps,
 					String.format(Locale.ROOT, "step %d of %d (t = %.3g)", step, steps, t), evaluations)));
+			final double[] channelTilts = tilts.ofCounts(targets[first]);
 			final NetworkScore score = new NetworkScore(network, condition(targets, first, batch, request.voxels()),
-				2 * process.barrier());
-			final Samples samples = sampler.sample(score, shape, tilts.ofCounts(targets[first]), batch,
+				2 * process.barrier(), process.stationaryBaseline() ? new ForwardProcess(process.barrier(),
+					ForwardProcess.STEP_LIMIT).wells(shape, channelTilts) : null);
+			final Samples samples = sampler.sample(score, shape, channelTilts, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
 			for (int b = 0; b < batch; b++) {
 				final Decoded decoded = PhaseEncoding.decode(samples.samples()[b], shape, targets[first + b],

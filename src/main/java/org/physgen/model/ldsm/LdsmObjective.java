@@ -1,6 +1,7 @@
 package org.physgen.model.ldsm;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.physgen.ldsm.DoubleWell;
 import org.physgen.ldsm.LocalPairs;
 import org.physgen.ldsm.ReferenceScale;
 import org.physgen.ldsm.TrainingTimes;
@@ -36,8 +37,10 @@ final class LdsmObjective implements TrainingObjective {
 	private final ChannelTilts tilts;
 	private final VolumeShape shape;
 	private final int phases;
+	private final LocalDsmProcess process;
 
 	LdsmObjective(final LocalDsmProcess process, final int phases, final int cropSize) {
+		this.process = process;
 		pairs = new LocalPairs(process.forward(), process.delta());
 		times = new TrainingTimes(process.delta(), process.horizon());
 		tilts = new ChannelTilts(process.barrier());
@@ -76,10 +79,12 @@ final class LdsmObjective implements TrainingObjective {
 		final float[] condition = new float[batch * (phases - 1)];
 		for (int b = 0; b < batch; b++) {
 			final double[] fractions = PhaseFractionsOfCrop.of(crops[b], phases);
-			final LocalPairs.Pair pair = pairs.draw(PhaseEncoding.encode(crops[b], shape), shape, tilts.of(fractions),
+			final double[] channelTilts = tilts.of(fractions);
+			final LocalPairs.Pair pair = pairs.draw(PhaseEncoding.encode(crops[b], shape), shape, channelTilts,
 				starts[b], RandomStreams.derive(seed, PAIR_KEY + b));
 			System.arraycopy(pair.noisy(), 0, noisy, b * length, length);
 			System.arraycopy(pair.noise(), 0, noise, b * length, length);
+			if (process.stationaryBaseline()) addStationaryScore(pair, channelTilts, noise, b * length);
 			System.arraycopy(pair.ratio(), 0, ratio, b * length, length);
 			time[b] = ReferenceScale.networkTime(pair.t());
 			for (int p = 0; p < phases - 1; p++) condition[b * (phases - 1) + p] = (float) fractions[p];
@@ -88,5 +93,21 @@ final class LdsmObjective implements TrainingObjective {
 		final NDArray predicted = network.apply(parameters, manager.create(noisy, volume),
 			manager.create(time, new Shape(batch)), manager.create(condition, new Shape(batch, phases - 1)), training);
 		return manager.create(noise, volume).sub(predicted.mul(manager.create(ratio, volume))).square().mean();
+	}
+
+	/**
+	 * With the stationary baseline the score is {@code f(y) − ε/√v_ref}, so the loss
+	 * {@code ‖√v·s + ξ‖²} becomes {@code ‖ξ + √v·f(y_t) − r·ε‖²}: the target gains √v·f(y_t).
+	 */
+	private void addStationaryScore(final LocalPairs.Pair pair, final double[] channelTilts, final float[] target,
+		final int offset)
+	{
+		final DoubleWell[] wells = process.forward().wells(shape, channelTilts);
+		final double reference = Math.sqrt(ReferenceScale.variance(2 * process.barrier(), pair.t()));
+		final int voxels = shape.voxels();
+		final float[] noisy = pair.noisy(), ratio = pair.ratio();
+		for (int k = 0; k < noisy.length; k++) {
+			target[offset + k] += (float) (ratio[k] * reference * wells[k / voxels].drift(noisy[k]));
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package org.physgen.nn;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -9,9 +11,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 
 /**
- * The one entry point that prepares DJL before any other use in the process: offline mode, no
- * usage tracking, PyTorch intra-op and inter-op thread counts, and the thread context class loader
- * that lets DJL find its engine inside Fiji's plugin class loader.
+ * The one entry point that prepares DJL before any other use in the process: which libtorch it
+ * loads ({@link LibtorchChoice}), offline mode (off only while DJL downloads the CUDA build, when the
+ * user allows it), no usage tracking, PyTorch intra-op and inter-op thread counts, and the thread
+ * context class loader that lets DJL find its engine inside Fiji's plugin class loader.
  * <p>
  * PyTorch reads its thread counts only when the engine first loads, so only the first call in a
  * process decides them; later calls with another count say so and keep the first.
@@ -32,6 +35,7 @@ public final class DjlRuntime {
 	private static Integer appliedThreads;
 	private static TorchLibrary loaded = TorchLibrary.BUNDLED;
 	private static volatile String optionsLibtorch;
+	private static volatile boolean optionsAllowDownload;
 
 	private DjlRuntime() {}
 
@@ -62,13 +66,38 @@ public final class DjlRuntime {
 	}
 
 	/**
-	 * Loads the engine once.
+	 * The download checkbox of Fiji's PhysGen options, used when neither {@value AllowDownload#PROPERTY}
+	 * nor {@value AllowDownload#ENVIRONMENT} is set; it takes effect only before the engine loads.
+	 */
+	public static void setOptionsAllowDownload(final boolean allowed) {
+		optionsAllowDownload = allowed;
+	}
+
+	/** The checkbox set by {@link #setOptionsAllowDownload}. */
+	public static boolean optionsAllowDownload() {
+		return optionsAllowDownload;
+	}
+
+	/**
+	 * Loads the engine once, from the first of: the installed libtorch a setting names
+	 * ({@link TorchLibrary#select}); DJL's download of the CUDA build when {@link AllowDownload} allows
+	 * it and the machine has an NVIDIA GPU ({@link LibtorchChoice}), falling back to the next when it
+	 * fails; the bundled CPU build.
 	 *
 	 * @param threads intra-op threads, 0 for the cores not busy now (see {@link #idleCores})
-	 * @param log receives a line on the first load and when a later call cannot change the threads
+	 * @param log receives a line on the first load (which libtorch, from where, threads, GPUs), a line
+	 *          before that when the download was allowed but is not used or failed, and a line when a
+	 *          later call cannot change the threads
 	 * @return the intra-op thread count in effect
+	 * @throws IllegalArgumentException when {@value AllowDownload#PROPERTY} or
+	 *           {@value AllowDownload#ENVIRONMENT} is neither true nor false
 	 */
-	public static synchronized int start(final int threads, final Consumer<String> log) {
+	public static int start(final int threads, final Consumer<String> log) {
+		return start(threads, log, Path.of(NvidiaGpus.DRIVER_FOLDER));
+	}
+
+	/** {@link #start(int, Consumer)} with the folder where the NVIDIA driver lists its GPUs. */
+	static synchronized int start(final int threads, final Consumer<String> log, final Path nvidiaGpus) {
 		if (threads < 0) {
 			throw new IllegalArgumentException("threads must be 0 (all processors) or positive, got " +
 				threads);
@@ -83,27 +112,66 @@ public final class DjlRuntime {
 			}
 			return appliedThreads;
 		}
-		final TorchLibrary library = TorchLibrary.select(System.getProperty(TorchLibrary.PROPERTY), System
+		final TorchLibrary named = TorchLibrary.select(System.getProperty(TorchLibrary.PROPERTY), System
 			.getenv(TorchLibrary.ENVIRONMENT), optionsLibtorch);
-		library.requireJni(platform(), flavor -> DjlRuntime.class.getResource("/jnilib/" + platform() + "/" +
+		named.requireJni(platform(), flavor -> DjlRuntime.class.getResource("/jnilib/" + platform() + "/" +
 			flavor + "/" + System.mapLibraryName("djl_torch")) != null, FLAVORS);
-		library.djlProperties().forEach(System::setProperty);
+		final AllowDownload allow = AllowDownload.select(System.getProperty(AllowDownload.PROPERTY), System
+			.getenv(AllowDownload.ENVIRONMENT), optionsAllowDownload);
+		final LibtorchChoice choice = LibtorchChoice.decide(named, allow, NvidiaGpus.probe(nvidiaGpus),
+			platform());
+		if (!choice.reason().isEmpty()) log.accept(choice.reason());
 		System.setProperty("ai.djl.offline", "true");
 		System.setProperty("OPT_OUT_TRACKING", "true");
 		System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(wanted));
 		System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(
 			INTEROP_THREADS));
+		TorchLibrary library = choice.library();
+		Throwable downloadFailure = null;
+		if (choice.way() == TorchLibrary.Origin.DOWNLOADED) {
+			try {
+				library = CudaDownload.load(library, platform(), DjlRuntime.class.getClassLoader(), System::getenv,
+					log);
+			}
+			catch (final RuntimeException | LinkageError e) {
+				log.accept("DJL's download of the " + library.flavor() + " build of libtorch " + library.version() +
+					" (" + library.setting() + " = true) failed: " + causes(e) + "; running on the bundled CPU build");
+				library = TorchLibrary.BUNDLED;
+				downloadFailure = e;
+			}
+		}
+		if (library.origin() != TorchLibrary.Origin.DOWNLOADED) load(library, downloadFailure);
+		final Engine engine = Engine.getEngine(ENGINE);
+		log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + ", " + library.describe() +
+			" (loaded from " + LibUtils.getLibtorchPath() + "), with " + wanted + " threads" + (threads == 0
+				? " (the idle ones of " + cores + " cores)" : "") + " (inter-op " + INTEROP_THREADS + "), " + engine
+					.getGpuCount() + " GPU(s)");
+		appliedThreads = wanted;
+		loaded = library;
+		return wanted;
+	}
+
+	/** The messages of an exception and its causes, each once, for a one-line log. */
+	static String causes(final Throwable error) {
+		final List<String> messages = new ArrayList<>();
+		for (Throwable t = error; t != null && messages.size() < 8; t = t.getCause()) {
+			final String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+			if (messages.stream().noneMatch(m -> m.contains(message))) messages.add(message);
+		}
+		return String.join(": ", messages);
+	}
+
+	/** Loads the installed or the bundled library, DJL's offline way. */
+	private static void load(final TorchLibrary library, final Throwable downloadFailure) {
+		library.djlProperties().forEach(System::setProperty);
 		final Thread thread = Thread.currentThread();
 		final ClassLoader previous = thread.getContextClassLoader();
 		thread.setContextClassLoader(DjlRuntime.class.getClassLoader());
 		try {
-			final Engine engine = Engine.getEngine(ENGINE);
-			log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + ", " + library
-				.describe() + " (loaded from " + LibUtils.getLibtorchPath() + "), with " + wanted +
-				" threads" + (threads == 0 ? " (the idle ones of " + cores + " cores)" : "") +
-				" (inter-op " + INTEROP_THREADS + "), " + engine.getGpuCount() + " GPU(s)");
+			Engine.getEngine(ENGINE);
 		}
 		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			if (downloadFailure != null) e.addSuppressed(downloadFailure);
 			if (!library.bundled()) {
 				throw new IllegalStateException("PyTorch could not be loaded from the " + library.describe() +
 					" on " + platform() + ": " + e.getMessage(), e);
@@ -118,9 +186,6 @@ public final class DjlRuntime {
 		finally {
 			thread.setContextClassLoader(previous);
 		}
-		appliedThreads = wanted;
-		loaded = library;
-		return wanted;
 	}
 
 	/** DJL's platform name of this machine, as in the native jar's classifier. */
@@ -143,7 +208,10 @@ public final class DjlRuntime {
 		JniUtils.setGradMode(false);
 	}
 
-	/** The libtorch the engine runs on, loading the engine first when {@link #start} was not called. */
+	/**
+	 * The libtorch the engine runs on (installed, downloaded or bundled), loading the engine first when
+	 * {@link #start} was not called.
+	 */
 	public static synchronized TorchLibrary library() {
 		engine();
 		return loaded;

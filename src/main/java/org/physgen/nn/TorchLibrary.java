@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which libtorch DJL loads: the CPU build bundled with PhysGen, or one already installed on the
+ * Which libtorch DJL loads: the CPU build bundled with PhysGen, the CUDA build DJL downloads into
+ * its cache when the user allows it ({@link AllowDownload}), or one already installed on the
  * machine (for a GPU, typically the {@code torch/lib} folder of a PyTorch 2.7.1 CUDA installation,
  * or an unpacked libtorch 2.7.1 archive's {@code lib} folder). The installed one is named by the
  * environment variable {@value #ENVIRONMENT}, the system property {@value #PROPERTY} (which wins),
@@ -22,14 +23,28 @@ import java.util.regex.Pattern;
  * checked against PhysGen's JNI library before anything native is loaded, since a libtorch of
  * another version crashes the JVM when the JNI calls into it.
  *
- * @param setting where the folder was named ({@code PHYSGEN_LIBTORCH}, ...), or null for the bundled
- *          build
- * @param folder the folder holding the libtorch shared library, or null for the bundled build
+ * @param origin which of the three ways this library comes
+ * @param setting where the folder was named ({@code PHYSGEN_LIBTORCH}, ...) or the download allowed
+ *          ({@code PHYSGEN_ALLOW_DOWNLOAD}, ...), or null for the bundled build
+ * @param folder the folder holding the libtorch shared library; null for the bundled build, and for
+ *          a download before DJL has named its cache folder
  * @param version libtorch version, e.g. {@code 2.7.1}
  * @param flavor {@code cpu} or a CUDA flavour such as {@code cu128}
- * @param versionSource the file the version was read from, or null for the bundled build
+ * @param versionSource the file the version was read from, or null unless installed
  */
-public record TorchLibrary(String setting, Path folder, String version, String flavor, Path versionSource) {
+public record TorchLibrary(Origin origin, String setting, Path folder, String version, String flavor,
+	Path versionSource)
+{
+
+	/** The three ways PhysGen gets a libtorch, in the order it prefers them. */
+	public enum Origin {
+		/** A libtorch installed on the machine, named by a setting. */
+		INSTALLED,
+		/** The CUDA build DJL downloads once into its cache, when the user allows it. */
+		DOWNLOADED,
+		/** The CPU build in PhysGen's pytorch-native-cpu jar. */
+		BUNDLED
+	}
 
 	/** Environment variable naming an installed libtorch folder. */
 	public static final String ENVIRONMENT = "PHYSGEN_LIBTORCH";
@@ -39,7 +54,10 @@ public record TorchLibrary(String setting, Path folder, String version, String f
 	public static final String REQUIRED_VERSION = "2.7.1";
 
 	/** The CPU build of the pytorch-native-cpu jar. */
-	public static final TorchLibrary BUNDLED = new TorchLibrary(null, null, REQUIRED_VERSION, "cpu", null);
+	public static final TorchLibrary BUNDLED = new TorchLibrary(Origin.BUNDLED, null, null, REQUIRED_VERSION,
+		"cpu", null);
+	/** The CUDA flavour PhysGen's JNI library has on Linux x86-64, the one DJL is asked to download. */
+	public static final String DOWNLOAD_FLAVOR = "cu128";
 
 	/** How to get the build the JNI library has for a GPU. */
 	private static final String INSTALL = "for a GPU, install PyTorch " + REQUIRED_VERSION +
@@ -50,8 +68,19 @@ public record TorchLibrary(String setting, Path folder, String version, String f
 	private static final Pattern PYTHON_VERSION = Pattern.compile("__version__\\s*=\\s*['\"]([^'\"]+)['\"]");
 	private static final Pattern PYTHON_CUDA = Pattern.compile("(?m)^cuda\\b[^=]*=\\s*['\"](\\d+)\\.(\\d+)['\"]");
 
+	/** Whether this is the CPU build bundled with PhysGen. */
 	public boolean bundled() {
-		return folder == null;
+		return origin == Origin.BUNDLED;
+	}
+
+	/**
+	 * The {@value #DOWNLOAD_FLAVOR} build DJL is to download (or find in its cache), before it has
+	 * loaded.
+	 *
+	 * @param setting where the download was allowed, for the log
+	 */
+	public static TorchLibrary download(final String setting) {
+		return new TorchLibrary(Origin.DOWNLOADED, setting, null, REQUIRED_VERSION, DOWNLOAD_FLAVOR, null);
 	}
 
 	/**
@@ -121,7 +150,7 @@ public record TorchLibrary(String setting, Path folder, String version, String f
 					", and name its torch/lib folder");
 			}
 			final String flavor = m.group(2) != null ? m.group(2) : cudaOfPython(text);
-			return new TorchLibrary(setting, folder.toAbsolutePath(), m.group(1), flavor, file);
+			return new TorchLibrary(Origin.INSTALLED, setting, folder.toAbsolutePath(), m.group(1), flavor, file);
 		}
 		throw new IllegalStateException(where + ": cannot tell the libtorch version; looked for " +
 			String.join(" and ", candidates.stream().map(Path::toString).toList()));
@@ -170,7 +199,7 @@ public record TorchLibrary(String setting, Path folder, String version, String f
 	public void requireJni(final String platform, final Predicate<String> jniExists,
 		final List<String> knownFlavors)
 	{
-		if (bundled() || jniExists.test(flavor)) return;
+		if (origin != Origin.INSTALLED || jniExists.test(flavor)) return;
 		final List<String> available = knownFlavors.stream().filter(jniExists).toList();
 		throw new IllegalStateException(setting + " = " + folder + " is the " + flavor + " build of libtorch, but " +
 			"PhysGen's JNI library (pytorch-jni " + REQUIRED_VERSION + ") exists on " + platform +
@@ -178,16 +207,32 @@ public record TorchLibrary(String setting, Path folder, String version, String f
 			": " + INSTALL);
 	}
 
-	/** The settings DJL's PyTorch engine reads (as system properties) to load this library. */
+	/**
+	 * The settings DJL's PyTorch engine reads (as system properties) to load this library; for a
+	 * download only the flavour, since DJL's download needs the other two unset (see
+	 * {@link CudaDownload}).
+	 */
 	public Map<String, String> djlProperties() {
-		if (bundled()) return Map.of();
-		return Map.of("PYTORCH_LIBRARY_PATH", folder.toString(), "PYTORCH_VERSION", version,
-			"PYTORCH_FLAVOR", flavor);
+		return switch (origin) {
+			case BUNDLED -> Map.of();
+			case DOWNLOADED -> Map.of("PYTORCH_FLAVOR", flavor);
+			case INSTALLED -> Map.of("PYTORCH_LIBRARY_PATH", folder.toString(), "PYTORCH_VERSION", version,
+				"PYTORCH_FLAVOR", flavor);
+		};
 	}
 
-	/** One phrase for the log: {@code bundled CPU build} or {@code installed cu128 build at ...}. */
+	/**
+	 * One phrase for the log: {@code bundled CPU build of libtorch 2.7.1}, {@code installed cu128
+	 * build of libtorch 2.7.1 at ...} or {@code downloaded cu128 build of libtorch 2.7.1 in DJL's
+	 * cache at ...}.
+	 */
 	public String describe() {
-		return bundled() ? "bundled CPU build of libtorch " + version : "installed " + flavor +
-			" build of libtorch " + version + " at " + folder;
+		final String build = flavor + " build of libtorch " + version;
+		return switch (origin) {
+			case BUNDLED -> "bundled CPU build of libtorch " + version;
+			case INSTALLED -> "installed " + build + " at " + folder;
+			case DOWNLOADED -> "downloaded " + build + " in DJL's cache" + (folder == null ? "" : " at " +
+				folder);
+		};
 	}
 }

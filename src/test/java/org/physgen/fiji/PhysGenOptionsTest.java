@@ -1,7 +1,9 @@
 package org.physgen.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 
@@ -21,6 +23,7 @@ class PhysGenOptionsTest {
 			options.reset();
 		}
 		DjlRuntime.setOptionsLibtorch(null);
+		DjlRuntime.setOptionsAllowDownload(false);
 	}
 
 	/** The saved folder reaches the runtime in the next session, through the service's start. */
@@ -40,9 +43,26 @@ class PhysGenOptionsTest {
 	}
 
 	@Test
-	void withoutAFolderTheRuntimeGetsNone() {
+	void withoutAFolderTheRuntimeGetsNoneAndNoDownload() {
+		DjlRuntime.setOptionsAllowDownload(true);
 		try (Context context = new Context(OptionsService.class, PrefService.class, PhysGenService.class)) {
 			assertNull(DjlRuntime.optionsLibtorch());
+			assertFalse(DjlRuntime.optionsAllowDownload(), "the checkbox is off by default");
+		}
+	}
+
+	/** The saved checkbox reaches the runtime in the next session, as the folder does. */
+	@Test
+	void theSavedDownloadCheckboxIsHandedToTheRuntimeWhenPhysGenStarts() {
+		try (Context context = new Context(OptionsService.class, PrefService.class)) {
+			final PhysGenOptions options = context.service(OptionsService.class).getOptions(PhysGenOptions.class);
+			assertFalse(options.allowDownload());
+			options.setAllowDownload(true);
+			options.save();
+		}
+		DjlRuntime.setOptionsAllowDownload(false);
+		try (Context context = new Context(OptionsService.class, PrefService.class, PhysGenService.class)) {
+			assertTrue(DjlRuntime.optionsAllowDownload());
 		}
 	}
 }

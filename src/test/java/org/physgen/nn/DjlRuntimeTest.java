@@ -40,6 +40,17 @@ class DjlRuntimeTest {
 	}
 
 	@Test
+	void aFailureIsLoggedWithTheMessagesOfItsCausesEachOnce() {
+		final Exception wrapped = new IllegalStateException("Failed to save pytorch index file",
+			new java.net.ConnectException("Connection refused"));
+		assertEquals("Failed to save pytorch index file: Connection refused", DjlRuntime.causes(wrapped));
+		final Exception repeated = new RuntimeException("java.io.IOException: disk full", new java.io.IOException(
+			"disk full"));
+		assertEquals("java.io.IOException: disk full", DjlRuntime.causes(repeated));
+		assertEquals("UnsatisfiedLinkError", DjlRuntime.causes(new UnsatisfiedLinkError()));
+	}
+
+	@Test
 	void negativeThreadsAreRefused() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> DjlRuntime.start(-2, line -> {}));

@@ -32,6 +32,10 @@ import org.physgen.random.RandomStreams;
  * Random numbers: death times from one stream per (item, channel), hops from one per (step, item,
  * channel, z slice) as in DSD, births from one per (step, item, channel): results do not depend on
  * the thread count.
+ * <p>
+ * Growth frames: a {@link GrowthRecorder} passed to a run receives copies of the state at equally
+ * spaced reverse times, the volume growing from the empty box; it draws no random numbers, so the
+ * counts are the same with and without it.
  */
 public final class YukawaSampler {
 
@@ -67,8 +71,26 @@ public final class YukawaSampler {
 	public SampledCounts sample(final long[][] masses, final SamplerSettings settings, final double birthFraction,
 		final TauLeapListener listener, final BooleanSupplier cancelled)
 	{
+		return sample(masses, settings, birthFraction, listener, cancelled, null);
+	}
+
+	/**
+	 * As {@link #sample(long[][], SamplerSettings, double, TauLeapListener, BooleanSupplier)}, handing
+	 * copies of the state to a recorder: the empty box at the start and the state after the births
+	 * of each step that reaches a frame time. The counts are the same with and without it.
+	 *
+	 * @param recorder the growth frames to record, or null for none; its channel map must have this
+	 *          sampler's channels
+	 */
+	public SampledCounts sample(final long[][] masses, final SamplerSettings settings, final double birthFraction,
+		final TauLeapListener listener, final BooleanSupplier cancelled, final GrowthRecorder recorder)
+	{
 		if (!(birthFraction >= 0 && birthFraction < 1)) {
 			throw new IllegalArgumentException("birth fraction must be in [0, 1), got " + birthFraction);
+		}
+		if (recorder != null && recorder.channels().channels() != channels) {
+			throw new IllegalArgumentException("the growth recorder maps " + recorder.channels().channels()
+				+ " channels, the sampler has " + channels);
 		}
 		final int batch = masses.length;
 		final BatchShape shape = new BatchShape(batch, channels, grid);
@@ -83,9 +105,13 @@ public final class YukawaSampler {
 		final double startTime = schedule.finalTime();
 		double t = startTime;
 		int evaluations = 0;
+		if (recorder != null) recorder.start(grid, startTime, counts);
 		for (long step = 0;; step++) {
 			if (cancelled.getAsBoolean()) throw new CancellationException("sampling cancelled at t = " + t);
-			if (t == 0 && allBorn(times, born)) break;
+			if (t == 0 && allBorn(times, born)) {
+				if (recorder != null) recorder.reached(t, counts);
+				break;
+			}
 			for (int b = 0; b < batch; b++) {
 				for (int c = 0; c < channels; c++) {
 					final int[] n = counts[b][c];
@@ -97,6 +123,7 @@ public final class YukawaSampler {
 			model.evaluate(shape, countsAsFloat, networkTime, rates, births);
 			evaluations++;
 			placeBirths(shape, times, born, counts, births, t, RandomStreams.derive(settings.seed(), BIRTH_KEY), step);
+			if (recorder != null) recorder.reached(t, counts);
 			if (t == 0) break;
 			final double maxRate = hops.restrictAndMax(shape, counts, rates, null);
 			double dt = maxRate > 0 ? settings.tolerance().at(t) / maxRate : t;
@@ -108,6 +135,7 @@ public final class YukawaSampler {
 			t = next;
 			listener.stepped(evaluations, t, startTime);
 		}
+		assert recorder == null || recorder.finished() : "the run ended before the last growth frame";
 		return new SampledCounts(counts, evaluations);
 	}
 

@@ -5,7 +5,8 @@
  * S(t), the death times, the forward simulation with particle identities and its hop and birth
  * targets, the loss on arrays, the {@link org.physgen.yukawa.BirthHopModel} interface the network
  * adapter implements, and the reverse sampler of hops and births, which ends with exactly the
- * requested counts. Hops, kernels and occupancy repair are DSD's ({@code org.physgen.dsd}).
+ * requested counts, with the recorder of its growth frames ({@link org.physgen.yukawa.GrowthRecorder}).
+ * Hops, kernels and occupancy repair are DSD's ({@code org.physgen.dsd}).
  * <p>
  * Arrays follow {@link org.physgen.dsd.BatchShape}; birth distributions have the counts layout,
  * {@code (b * channels + c) * voxels + v}. Time is physical time t in [0, 1]: S(0) = 1, S(1) = 0.

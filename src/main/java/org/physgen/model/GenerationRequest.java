@@ -26,11 +26,18 @@ import org.physgen.pfgm.InjectedError;
  * @param networkError PFGM++ injected network error ε ≥ 0 (SPEC §5, {@code pfgm.InjectedError}): the
  *          sampler sees D + ε·‖D‖/√N·ξ instead of the network's estimate D; 0, the default, samples
  *          the network as it is. For robustness benchmarks, not for making volumes (ignored by DSD)
+ * @param frames growth frames F per volume, 0 for none ({@link #NO_FRAMES}) or at least 2: the
+ *          volume growing from the empty box at F equally spaced reverse times from t = 1 to t = 0
+ *          ({@link GrowthSeries}); only families that grow volumes record them
+ *          ({@link GenerativeModel#recordsGrowth()}), the others refuse frames above 0
  */
 public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 	TargetFractions targets, long seed, int batchSize, double tolerance, int steps,
-	double stepFraction, double sharpening, double networkError)
+	double stepFraction, double sharpening, double networkError, int frames)
 {
+
+	/** {@link #frames}: no growth frames. */
+	public static final int NO_FRAMES = 0;
 
 	/** The tolerance or steps that the model file records. */
 	public static final int MODEL_SETTING = 0;
@@ -57,6 +64,18 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		requireStepFraction(stepFraction);
 		requireSharpening(sharpening);
 		InjectedError.requireEpsilon(networkError);
+		requireFrames(frames);
+	}
+
+	/**
+	 * @throws IllegalArgumentException naming {@code frames} and its value unless it is 0 or at
+	 *           least 2
+	 */
+	public static void requireFrames(final int frames) {
+		if (frames < 0 || frames == 1) {
+			throw new IllegalArgumentException("frames must be 0 (no growth frames) or at least 2 (the empty box at"
+				+ " t = 1 and the volume at t = 0), got " + frames);
+		}
 	}
 
 	/** @throws IllegalArgumentException naming {@code tolerance} unless it is in (0, 1] or 0 */
@@ -79,6 +98,15 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 		if (!(sharpening >= 1 && sharpening <= 10)) {
 			throw new IllegalArgumentException("sharpening must be in [1, 10], got " + sharpening);
 		}
+	}
+
+	/** A request without growth frames. */
+	public GenerationRequest(final int count, final int sizeX, final int sizeY, final int sizeZ,
+		final TargetFractions targets, final long seed, final int batchSize, final double tolerance,
+		final int steps, final double stepFraction, final double sharpening, final double networkError)
+	{
+		this(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps, stepFraction, sharpening,
+			networkError, NO_FRAMES);
 	}
 
 	/** A request without injected network error. */
@@ -118,7 +146,13 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 	/** The same request with another batch size, PFGM++ steps (0: the model's) and injected network error. */
 	public GenerationRequest withSampling(final int newBatchSize, final int newSteps, final double newNetworkError) {
 		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, newBatchSize, tolerance, newSteps,
-			stepFraction, sharpening, newNetworkError);
+			stepFraction, sharpening, newNetworkError, frames);
+	}
+
+	/** The same request with another number of growth frames (0: none). */
+	public GenerationRequest withFrames(final int newFrames) {
+		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,
+			stepFraction, sharpening, networkError, newFrames);
 	}
 
 	public long voxels() {

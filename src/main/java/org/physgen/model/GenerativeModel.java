@@ -59,12 +59,47 @@ public interface GenerativeModel extends AutoCloseable {
 	double[] trainingFractions();
 
 	/**
-	 * Generates volumes whose phase counts are exactly the requested ones.
+	 * Generates volumes whose phase counts are exactly the requested ones. Growth frames the request
+	 * asks for are not returned (see {@link #generateWithGrowth}); a family that cannot record them
+	 * refuses the request.
 	 *
-	 * @throws IllegalArgumentException naming the parameter for a bad size or impossible fractions
+	 * @throws IllegalArgumentException naming the parameter for a bad size or impossible fractions, or
+	 *           {@code frames} above 0 for a family that cannot record growth ({@link #requireFrames})
 	 * @throws java.util.concurrent.CancellationException when the listener cancels
 	 */
 	List<LabelVolume> generate(GenerationRequest request, GenerationListener listener);
+
+	/**
+	 * Generates volumes as {@link #generate} does and, when {@code request.frames()} is above 0,
+	 * the growth of each volume from the empty box ({@link GrowthSeries}); the volumes are the same
+	 * as without frames. Each growth frame costs one byte per voxel of heap until the run ends.
+	 *
+	 * @throws IllegalArgumentException as {@link #generate}, before any work
+	 */
+	default GeneratedVolumes generateWithGrowth(final GenerationRequest request, final GenerationListener listener) {
+		requireFrames(request.frames());
+		return new GeneratedVolumes(generate(request, listener), List.of());
+	}
+
+	/** Whether this family grows volumes from an empty box and can record their growth frames. */
+	default boolean recordsGrowth() {
+		return false;
+	}
+
+	/**
+	 * Checks a number of growth frames before any work.
+	 *
+	 * @throws IllegalArgumentException naming {@code frames} and its value when it is 1 or negative,
+	 *           or above 0 for a family that cannot record growth (naming the family)
+	 */
+	default void requireFrames(final int frames) {
+		GenerationRequest.requireFrames(frames);
+		if (frames > 0 && !recordsGrowth()) {
+			throw new IllegalArgumentException("frames = " + frames + ": " + family().displayName() + " models do not "
+				+ "grow a volume from an empty box, so there is no growth to record; only Yukawa models can (use "
+				+ "frames = 0 with this model)");
+		}
+	}
 
 	/**
 	 * Regenerates a masked region, keeping everything outside it.

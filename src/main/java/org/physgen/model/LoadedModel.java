@@ -77,18 +77,20 @@ public abstract class LoadedModel implements GenerativeModel {
 	}
 
 	/**
-	 * Refuses, before any work, sizes the network does not accept and runs that would not fit: the
-	 * sampler's Java arrays (length and heap) and the network's memory on its device (native
+	 * Refuses, before any work, growth frames the family cannot record ({@link #requireFrames}),
+	 * sizes the network does not accept and runs that would not fit: the sampler's Java arrays
+	 * (length and heap, growth frames included) and the network's memory on its device (native
 	 * memory on the CPU, free GPU memory on a GPU).
 	 *
-	 * @throws IllegalArgumentException naming size_x, size_y, size_z or batch, with the estimate
+	 * @throws IllegalArgumentException naming frames, size_x, size_y, size_z or batch, with the estimate
 	 */
 	protected void checkSizes(final GenerationRequest request) {
+		requireFrames(request.frames());
 		requireSize("size_x", request.sizeX());
 		requireSize("size_y", request.sizeY());
 		requireSize("size_z", request.sizeZ());
 		final int batch = Math.min(request.batchSize(), request.count());
-		checkSampler(batch, request.count(), request.sizeX(), request.sizeY(), request.sizeZ());
+		checkSampler(batch, request.count(), request.frames(), request.sizeX(), request.sizeY(), request.sizeZ());
 		if (network instanceof BlockNetworkFunction block) {
 			MemoryEstimate.requireInferenceFits(metadata.network(), batch, request.sizeX(),
 				request.sizeY(), request.sizeZ(), MemoryEstimate.budgetBytes(block.device()));
@@ -98,26 +100,29 @@ public abstract class LoadedModel implements GenerativeModel {
 	/**
 	 * Refuses a run whose sampler arrays would be longer than a Java array or need more heap than
 	 * is available. The heap is, per voxel: {@code heapBytesPerBatchItem} for each volume sampled
-	 * together, one byte for each finished volume (the labels are kept until the run ends), and
-	 * {@code heapBytesOnce} for the work done one volume at a time (decoding or repair).
+	 * together, one byte for each finished volume and one for each of its growth frames (the labels
+	 * are kept until the run ends), and {@code heapBytesOnce} for the work done one volume at a time
+	 * (decoding or repair).
 	 *
+	 * @param frames growth frames per volume, 0 for none
 	 * @param arrayValuesPerVoxel values per voxel of the sampler's longest array, per batch item
 	 */
-	protected void checkSampler(final String work, final int batch, final int count,
+	protected void checkSampler(final String work, final int batch, final int count, final int frames,
 		final int sizeX, final int sizeY, final int sizeZ, final double arrayValuesPerVoxel,
 		final double heapBytesPerBatchItem, final double heapBytesOnce)
 	{
 		try {
 			HeapBudget.requireArrayLength(work + " with batch " + batch, batch * arrayValuesPerVoxel, 3,
 				"the network's input or output", sizeX, sizeY, sizeZ, "size", sizeMultiple());
-			HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "") + ", batch " + batch +
-				")", batch * heapBytesPerBatchItem + count + heapBytesOnce, sizeX, sizeY, sizeZ, "size",
-				sizeMultiple());
+			HeapBudget.require(work + " (" + count + " volume" + (count > 1 ? "s" : "")
+				+ (frames > 0 ? " with " + frames + " growth frames each" : "") + ", batch " + batch + ")",
+				batch * heapBytesPerBatchItem + (double) count * (1 + frames) + heapBytesOnce, sizeX, sizeY, sizeZ,
+				"size", sizeMultiple());
 		}
 		catch (final IllegalArgumentException tooLarge) {
 			if (batch == 1) throw tooLarge;
 			try {
-				checkSampler(work, 1, count, sizeX, sizeY, sizeZ, arrayValuesPerVoxel, heapBytesPerBatchItem,
+				checkSampler(work, 1, count, frames, sizeX, sizeY, sizeZ, arrayValuesPerVoxel, heapBytesPerBatchItem,
 					heapBytesOnce);
 			}
 			catch (final IllegalArgumentException evenOne) {
@@ -128,8 +133,13 @@ public abstract class LoadedModel implements GenerativeModel {
 		}
 	}
 
-	/** The family's sampler check; see {@link #checkSampler(String, int, int, int, int, int, double, double, double)}. */
-	protected abstract void checkSampler(int batch, int count, int sizeX, int sizeY, int sizeZ);
+	/**
+	 * The family's sampler check; see
+	 * {@link #checkSampler(String, int, int, int, int, int, int, double, double, double)}.
+	 *
+	 * @param frames growth frames per volume, 0 for none
+	 */
+	protected abstract void checkSampler(int batch, int count, int frames, int sizeX, int sizeY, int sizeZ);
 
 	@Override
 	public void close() {

@@ -30,6 +30,7 @@ public final class TinyModels {
 	private static Path folder;
 	private static Path dsd;
 	private static Path pfgm;
+	private static Path yukawa;
 
 	private TinyModels() {}
 
@@ -47,6 +48,12 @@ public final class TinyModels {
 	public static synchronized Path pfgm() {
 		if (pfgm == null) pfgm = train(TrainingConfig.pfgm(folder().resolve("tiny-pfgm.physgen")));
 		return pfgm;
+	}
+
+	/** A Yukawa model (hop rate 4, linear survival) that grows volumes from an empty box. */
+	public static synchronized Path yukawa() {
+		if (yukawa == null) yukawa = train(TrainingConfig.yukawa(folder().resolve("tiny-yukawa.physgen")).rate(4));
+		return yukawa;
 	}
 
 	/** Edge lengths generated volumes must be multiples of. */

@@ -116,7 +116,7 @@ final class DsdModel extends LoadedModel {
 		final GenerationClock clock = new GenerationClock();
 		final LabelVolume volume = request.volume();
 		metadata.requireSamePhases(volume.phases());
-		checkSampler(1, 1, volume.sizeX(), volume.sizeY(), volume.sizeZ());
+		checkSampler(1, 1, GenerationRequest.NO_FRAMES, volume.sizeX(), volume.sizeY(), volume.sizeZ());
 		final Grid grid = new Grid(volume.sizeX(), volume.sizeY(), volume.sizeZ(), boundary());
 		final boolean[] evolving = InpaintMask.evolving(request.mask(), volume);
 		final int[][] start = SamplerStarts.inpainting(grid, channels, volume.slices(), evolving,
@@ -194,11 +194,11 @@ final class DsdModel extends LoadedModel {
 	 * four work values per voxel.
 	 */
 	@Override
-	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
-		final int sizeZ)
+	protected void checkSampler(final int batch, final int count, final int frames, final int sizeX,
+		final int sizeY, final int sizeZ)
 	{
 		final int c = channels.channels();
-		checkSampler("DSD sampling", batch, count, sizeX, sizeY, sizeZ, Direction.COUNT * c,
+		checkSampler("DSD sampling", batch, count, frames, sizeX, sizeY, sizeZ, Direction.COUNT * c,
 			(12 + 3 * 4 * Direction.COUNT) * c, 4 * (phases().phaseCount() + 4));
 	}
 

@@ -102,9 +102,11 @@ final class LdsmModel extends LoadedModel {
 	 * volume at a time, a score per phase and a slice value per voxel.
 	 */
 	@Override
-	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY, final int sizeZ) {
+	protected void checkSampler(final int batch, final int count, final int frames, final int sizeX,
+		final int sizeY, final int sizeZ)
+	{
 		final int c = phases().phaseCount();
-		checkSampler("local-DSM sampling", batch, count, sizeX, sizeY, sizeZ, c, 6 * 4 * c, 4 * (c + 1));
+		checkSampler("local-DSM sampling", batch, count, frames, sizeX, sizeY, sizeZ, c, 6 * 4 * c, 4 * (c + 1));
 	}
 
 	/** The network's condition: each item's target fractions of phases 1..P-1. */

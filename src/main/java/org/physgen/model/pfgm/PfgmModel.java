@@ -104,11 +104,11 @@ final class PfgmModel extends LoadedModel {
 	 * decoding, one volume at a time, a score per phase and a slice value per voxel.
 	 */
 	@Override
-	protected void checkSampler(final int batch, final int count, final int sizeX, final int sizeY,
-		final int sizeZ)
+	protected void checkSampler(final int batch, final int count, final int frames, final int sizeX,
+		final int sizeY, final int sizeZ)
 	{
 		final int c = phases().phaseCount();
-		checkSampler("PFGM++ sampling", batch, count, sizeX, sizeY, sizeZ, c, 6 * 4 * c,
+		checkSampler("PFGM++ sampling", batch, count, frames, sizeX, sizeY, sizeZ, c, 6 * 4 * c,
 			4 * (c + 1));
 	}
 

@@ -20,13 +20,24 @@ public final class ImagePlusVolumes {
 	 * reopened in Fiji) gives back the same phases.
 	 */
 	public static ImagePlus toImagePlus(final LabelVolume volume, final String title) {
-		final ImageStack stack = new ImageStack(volume.sizeX(), volume.sizeY());
-		for (int z = 0; z < volume.sizeZ(); z++) stack.addSlice(null, volume.slice(z));
+		return toHyperstack(TimeFrames.single(volume), title);
+	}
+
+	/**
+	 * A hyperstack of Z slices × F time frames ({@code setDimensions(1, sizeZ, F)}) whose slices are
+	 * the frames' own arrays, each labelled with its frame's label, calibrated, displayed and carrying
+	 * the phase table as {@link #toImagePlus} does. {@link #fromImagePlus} refuses it when F > 1.
+	 */
+	public static ImagePlus toHyperstack(final TimeFrames frames, final String title) {
+		final LabelVolume first = frames.first();
+		final ImageStack stack = new ImageStack(first.sizeX(), first.sizeY());
+		for (int n = 1; n <= frames.slices(); n++) stack.addSlice(frames.sliceLabel(n), frames.slice(n));
 		final ImagePlus imp = new ImagePlus(title, stack);
-		imp.setDimensions(1, volume.sizeZ(), 1);
-		calibrate(imp, volume.voxelSize());
-		imp.setDisplayRange(0, volume.phases().phaseCount() - 1);
-		imp.setProperty("Info", PhaseMetadata.forIndexImage(volume.phases(), volume.voxelSize()));
+		imp.setDimensions(1, first.sizeZ(), frames.count());
+		if (frames.count() > 1) imp.setOpenAsHyperStack(true);
+		calibrate(imp, first.voxelSize());
+		imp.setDisplayRange(0, first.phases().phaseCount() - 1);
+		imp.setProperty("Info", PhaseMetadata.forIndexImage(first.phases(), first.voxelSize()));
 		return imp;
 	}
 

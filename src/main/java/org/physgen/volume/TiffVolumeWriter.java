@@ -22,7 +22,8 @@ import ij.process.ShortProcessor;
  * are at most 255, else 16-bit), calibration (voxel size, unit, z spacing), a display range covering
  * all phases, and the phase names in the "Info" property so that {@link VolumeReader} restores them.
  * The file appears atomically: it is written to a temporary file in the same directory and renamed.
- * An existing file is replaced only when PhysGen wrote it ({@link #isPhysGenVolume}).
+ * An existing file is replaced only when PhysGen wrote it ({@link #isPhysGenVolume}). Time frames
+ * of volumes ({@link TimeFrames}) are written the same way as one hyperstack.
  */
 public final class TiffVolumeWriter {
 
@@ -56,6 +57,19 @@ public final class TiffVolumeWriter {
 		return AtomicFiles.createFresh(folder, stem, ".tif", out -> new TiffEncoder(fileInfo).write(out));
 	}
 
+	/**
+	 * Writes time frames as one hyperstack TIFF (Z slices × F frames, each slice labelled with its
+	 * frame's label), named {@code STEM.tif} in the folder or {@code STEM_2.tif}, ... when that name
+	 * is taken, never replacing a file. ImageJ opens it as a hyperstack with F frames; PhysGen's
+	 * volume readers refuse it, as they refuse any file of several frames.
+	 *
+	 * @return the file written
+	 */
+	public static Path writeNew(final TimeFrames frames, final Path folder, final String stem) throws IOException {
+		final FileInfo fileInfo = fileInfo(frames, stem + ".tif");
+		return AtomicFiles.createFresh(folder, stem, ".tif", out -> new TiffEncoder(fileInfo).write(out));
+	}
+
 	/** Whether the file is a TIFF whose ImageJ info holds PhysGen's phase table. */
 	public static boolean isPhysGenVolume(final Path file) {
 		final Path absolute = file.toAbsolutePath();
@@ -71,19 +85,25 @@ public final class TiffVolumeWriter {
 	}
 
 	private static FileInfo fileInfo(final LabelVolume volume, final String name) {
-		final PhaseTable table = volume.phases();
+		return fileInfo(TimeFrames.single(volume), name);
+	}
+
+	private static FileInfo fileInfo(final TimeFrames frames, final String name) {
+		final LabelVolume first = frames.first();
+		final PhaseTable table = first.phases();
 		final int maxGrey = table.greyValue(table.phaseCount() - 1);
 		final boolean sixteenBit = maxGrey > 255;
 		final ImageStack stack;
 		if (table.isIdentity()) {
-			stack = new ImageStack(volume.sizeX(), volume.sizeY());
-			for (int z = 0; z < volume.sizeZ(); z++) stack.addSlice(null, volume.slice(z));
+			stack = new ImageStack(first.sizeX(), first.sizeY());
+			for (int n = 1; n <= frames.slices(); n++) stack.addSlice(null, frames.slice(n));
 		}
-		else stack = new GreyStack(volume, sixteenBit);
+		else stack = new GreyStack(frames, sixteenBit);
 
 		final ImagePlus imp = new ImagePlus(name, stack);
-		imp.setDimensions(1, volume.sizeZ(), 1);
-		ImagePlusVolumes.calibrate(imp, volume.voxelSize());
+		imp.setDimensions(1, first.sizeZ(), frames.count());
+		if (frames.count() > 1) imp.setOpenAsHyperStack(true);
+		ImagePlusVolumes.calibrate(imp, first.voxelSize());
 		imp.setDisplayRange(0, maxGrey);
 
 		final FileInfo fi = imp.getFileInfo();
@@ -92,8 +112,8 @@ public final class TiffVolumeWriter {
 		fi.lutSize = 0;
 		fi.reds = fi.greens = fi.blues = null;
 		fi.whiteIsZero = false;
-		fi.nImages = volume.sizeZ();
-		fi.sliceLabels = null;
+		fi.nImages = frames.slices();
+		fi.sliceLabels = sliceLabels(frames);
 		if (stack instanceof GreyStack grey) {
 			fi.pixels = null;
 			fi.virtualStack = grey;
@@ -103,28 +123,36 @@ public final class TiffVolumeWriter {
 			fi.virtualStack = null;
 		}
 		fi.description = new FileSaver(imp).getDescriptionString();
-		fi.info = PhaseMetadata.forFile(table, volume.voxelSize());
+		fi.info = PhaseMetadata.forFile(table, first.voxelSize());
 		return fi;
+	}
+
+	/** The slice labels of the frames, or null when no frame has a label. */
+	private static String[] sliceLabels(final TimeFrames frames) {
+		if (frames.labels().stream().allMatch(label -> label == null)) return null;
+		final String[] labels = new String[frames.slices()];
+		for (int n = 1; n <= labels.length; n++) labels[n - 1] = frames.sliceLabel(n);
+		return labels;
 	}
 
 	/** Grey values made one slice at a time while the encoder writes, so no copy of the volume. */
 	private static final class GreyStack extends VirtualStack {
 
-		private final LabelVolume volume;
+		private final TimeFrames frames;
 		private final int[] greys = new int[256];
 		private final boolean sixteenBit;
 
-		GreyStack(final LabelVolume volume, final boolean sixteenBit) {
-			super(volume.sizeX(), volume.sizeY());
-			this.volume = volume;
+		GreyStack(final TimeFrames frames, final boolean sixteenBit) {
+			super(frames.first().sizeX(), frames.first().sizeY());
+			this.frames = frames;
 			this.sixteenBit = sixteenBit;
-			final PhaseTable table = volume.phases();
+			final PhaseTable table = frames.first().phases();
 			for (int p = 0; p < table.phaseCount(); p++) greys[p] = table.greyValue(p);
 		}
 
 		@Override
 		public ImageProcessor getProcessor(final int n) {
-			final byte[] labels = volume.slice(n - 1);
+			final byte[] labels = frames.slice(n);
 			if (sixteenBit) {
 				final short[] pixels = new short[labels.length];
 				for (int i = 0; i < labels.length; i++) pixels[i] = (short) greys[labels[i] & 0xff];
@@ -142,12 +170,12 @@ public final class TiffVolumeWriter {
 
 		@Override
 		public int getSize() {
-			return volume.sizeZ();
+			return frames.slices();
 		}
 
 		@Override
 		public int size() {
-			return volume.sizeZ();
+			return frames.slices();
 		}
 
 		@Override
@@ -157,7 +185,7 @@ public final class TiffVolumeWriter {
 
 		@Override
 		public String getSliceLabel(final int n) {
-			return null;
+			return frames.sliceLabel(n);
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,8 +189,12 @@ final class CommandRunner {
 
 	private void report(final String name, final Object value, final Set<String> saved) {
 		if (value instanceof ImagePlus imp) {
-			out.printf("%s: %s (%d x %d x %d)%n", name, imp.getTitle(), imp.getWidth(), imp.getHeight(),
-				imp.getNSlices());
+			out.printf("%s: %s (%d x %d x %d)%s%n", name, imp.getTitle(), imp.getWidth(), imp.getHeight(),
+				imp.getNSlices(), imp.getNFrames() > 1 ? ", " + imp.getNFrames() + " time frames" : "");
+		}
+		else if (value instanceof Collection<?> items) {
+			// one line per item, as SciJava shows each item of a collection output on its own
+			for (final Object item : items) report(name, item, saved);
 		}
 		else if (value instanceof String text) {
 			// a list of files, one per line, prints as one "saved: path" line each

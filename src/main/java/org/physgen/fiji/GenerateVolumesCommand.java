@@ -3,17 +3,21 @@ package org.physgen.fiji;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.model.GeneratedVolumes;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
+import org.physgen.model.GrowthSeries;
 import org.physgen.model.TargetFractions;
 import org.physgen.volume.FailureReasons;
 import org.physgen.volume.ImagePlusVolumes;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.TiffVolumeWriter;
+import org.physgen.volume.TimeFrames;
 import org.physgen.volume.VolumeFiles;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -27,12 +31,17 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 /**
- * Plugins > PhysGen > Generate Volumes: new volumes from a trained DSD, PFGM++ or local-DSM model, with exactly
- * the requested phase voxel counts, as one stack (one time frame per volume) and as TIFF files.
+ * Plugins > PhysGen > Generate Volumes: new volumes from a trained DSD, PFGM++, local-DSM or Yukawa model, with
+ * exactly the requested phase voxel counts, as one stack (one time frame per volume) and as TIFF files; for
+ * Yukawa models with {@code frames} also the growth of each volume from the empty box, as one hyperstack per
+ * volume (Z slices × F time frames, each slice labelled with its reverse time) and as TIFF hyperstacks.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PhysGen>Generate Volumes", headless = true,
 	label = "Generate Volumes")
 public class GenerateVolumesCommand extends ContextCommand {
+
+	/** Appended to a volume's file name stem and image title for its growth hyperstack. */
+	static final String GROWTH_SUFFIX = "-growth";
 
 	@Parameter(label = "Model file (.physgen)", style = "open", persist = false,
 		description = "A model bundle trained by Train DSD Model, Train PFGM++ Model, Train local-DSM Model or Train Yukawa Model")
@@ -91,6 +100,12 @@ public class GenerateVolumesCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false, description = "Same seed, same volumes (on the CPU)")
 	private long seed = 1;
 
+	@Parameter(label = "Growth frames (Yukawa; 0 = none)", min = "0", required = false, persist = false,
+		description = "Yukawa models: also show each volume growing from the empty box, as a hyperstack of this"
+			+ " many time frames at equally spaced reverse times from t = 1 to t = 0 (at least 2; the last is the"
+			+ " volume), saved beside it as <volume>-growth.tif; 0 = none")
+	private int frames = GenerationRequest.NO_FRAMES;
+
 	@Parameter(label = "Output folder (optional)", style = "directory", required = false, persist = false,
 		description = "Saves each volume as <model>-<seed>-<n>.tif, or <model>-<seed>-<n>_2.tif, ... when"
 			+ " that name is taken")
@@ -108,13 +123,19 @@ public class GenerateVolumesCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Saved files")
 	private String saved;
 
+	/** One hyperstack per volume with frames > 0 (Z slices × F time frames); null without frames. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Growth of each volume")
+	private List<ImagePlus> growth;
+
 	@Override
 	public void run() {
 		CommandErrors.run(this, () -> {
+			GenerationRequest.requireFrames(frames);
 			OutputChecks.newFilesFolder("output_dir", output_dir);
 			final TargetFractions targets = TargetFractions.parse(fractions);
 			try (GenerativeModel model = ModelFiles.load(model_file, device, threads,
 				ProgressListeners.lines(log))) {
+				model.requireFrames(frames);
 				final int sx = size_x > 0 ? size_x : size, sy = size_y > 0 ? size_y : size,
 					sz = size_z > 0 ? size_z : size;
 				model.requireSize(size_x > 0 ? "size_x" : "size", sx);
@@ -122,32 +143,65 @@ public class GenerateVolumesCommand extends ContextCommand {
 				model.requireSize(size_z > 0 ? "size_z" : "size", sz);
 				model.requireTargets(targets, (long) sx * sy * sz);
 				final GenerationRequest request = new GenerationRequest(count, sx, sy, sz, targets, seed,
-					batch, tolerance, steps, step_fraction, sharpening);
-				final List<LabelVolume> generated = model.generate(request, ProgressListeners.generation(this,
-					status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
+					batch, tolerance, steps, step_fraction, sharpening, 0, frames);
+				final GeneratedVolumes generated = model.generateWithGrowth(request, ProgressListeners.generation(
+					this, status, log, "Generating " + count + " volume" + (count > 1 ? "s" : "")));
 				final String base = VolumeFiles.baseName(model_file.toPath());
 				saved = output_dir == null ? "" : save(generated, base);
-				volumes = stack(generated, String.format(Locale.ROOT, "%s-%d", base, seed));
+				final String title = String.format(Locale.ROOT, "%s-%d", base, seed);
+				volumes = stack(generated.volumes(), title);
+				growth = frames == GenerationRequest.NO_FRAMES ? null : growthImages(generated.growth(), title);
 			}
 		});
 	}
 
-	private String save(final List<LabelVolume> generated, final String base) {
-		final StringBuilder files = new StringBuilder();
-		for (int i = 0; i < generated.size(); i++) {
+	/**
+	 * Writes each volume as a new file and, with growth frames, its growth beside it as
+	 * {@code <volume file's stem>-growth.tif}; returns the files, one per line.
+	 */
+	private String save(final GeneratedVolumes generated, final String base) {
+		final List<String> files = new ArrayList<>();
+		for (int i = 0; i < generated.volumes().size(); i++) {
 			final String stem = String.format(Locale.ROOT, "%s-%d-%d", base, seed, i + 1);
-			final Path file;
-			try {
-				file = TiffVolumeWriter.writeNew(generated.get(i), output_dir.toPath(), stem);
+			final LabelVolume volume = generated.volumes().get(i);
+			final Path file = write(stem, folder -> TiffVolumeWriter.writeNew(volume, folder, stem));
+			files.add(file.toAbsolutePath().toString());
+			if (!generated.growth().isEmpty()) {
+				final String growthStem = VolumeFiles.baseName(file) + GROWTH_SUFFIX;
+				final TimeFrames growthFrames = generated.growth().get(i).timeFrames();
+				files.add(write(growthStem, folder -> TiffVolumeWriter.writeNew(growthFrames, folder, growthStem))
+					.toAbsolutePath().toString());
 			}
-			catch (final IOException e) {
-				throw new IllegalArgumentException("output_dir '" + output_dir + "': " + stem
-					+ ".tif could not be written: " + FailureReasons.withFile(e), e);
-			}
-			if (files.length() > 0) files.append('\n');
-			files.append(file.toAbsolutePath());
 		}
-		return files.toString();
+		return String.join("\n", files);
+	}
+
+	/** Writes one new file in output_dir, naming the parameter and the file when it fails. */
+	private Path write(final String stem, final NewFile writer) {
+		try {
+			return writer.writeIn(output_dir.toPath());
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException("output_dir '" + output_dir + "': " + stem
+				+ ".tif could not be written: " + FailureReasons.withFile(e), e);
+		}
+	}
+
+	/** Writes a file under a fresh name in a folder and returns it. */
+	@FunctionalInterface
+	private interface NewFile {
+
+		Path writeIn(Path folder) throws IOException;
+	}
+
+	/** One hyperstack per volume, titled {@code <title>-<n>-growth}, sharing the frames' arrays. */
+	static List<ImagePlus> growthImages(final List<GrowthSeries> growth, final String title) {
+		final List<ImagePlus> images = new ArrayList<>(growth.size());
+		for (int i = 0; i < growth.size(); i++) {
+			images.add(ImagePlusVolumes.toHyperstack(growth.get(i).timeFrames(), String.format(Locale.ROOT,
+				"%s-%d%s", title, i + 1, GROWTH_SUFFIX)));
+		}
+		return images;
 	}
 
 	/**
@@ -170,5 +224,10 @@ public class GenerateVolumesCommand extends ContextCommand {
 
 	public ImagePlus volumes() {
 		return volumes;
+	}
+
+	/** The growth hyperstacks, one per volume, or null when the run had no frames. */
+	public List<ImagePlus> growth() {
+		return growth;
 	}
 }

@@ -19,6 +19,8 @@ import org.physgen.fiji.TinyModels;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 
+import ij.IJ;
+
 /** The model commands as Fiji's --headless --run and scripts/physgen run them. */
 class ModelCommandsCliTest {
 
@@ -87,6 +89,18 @@ class ModelCommandsCliTest {
 		assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + model + "',size=8,fractions='0.25',"
 			+ "steps=8,seed=3," + CPU + "output_dir='" + outDir + "'"), stderr());
 		assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(outDir.resolve("ldsm-3-1.tif")).phaseCounts());
+	}
+
+	/** frames=5 through the runner: the growth hyperstack is reported and saved beside the volume. */
+	@Test
+	void yukawaGrowthFramesAreReportedAndSaved() {
+		final Path outDir = dir.resolve("growth");
+		assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + TinyModels.yukawa() + "',size=8,"
+			+ "fractions='0.25',seed=3,frames=5," + CPU + "output_dir='" + outDir + "'"), stderr());
+		assertTrue(stdout().contains("growth: tiny-yukawa-3-1-growth (8 x 8 x 8), 5 time frames"), stdout());
+		final Path growth = outDir.resolve("tiny-yukawa-3-1-growth.tif").toAbsolutePath();
+		assertTrue(stdout().contains("saved: " + growth + "\n"), stdout());
+		assertEquals(5, IJ.openImage(growth.toString()).getNFrames());
 	}
 
 	private Path writeInput() {

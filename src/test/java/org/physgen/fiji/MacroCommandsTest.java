@@ -24,6 +24,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 
+import ij.IJ;
 import ij.ImagePlus;
 
 /** ImageJ 1 macros reach the commands through their titles and options, as in Fiji. */
@@ -96,6 +97,24 @@ class MacroCommandsTest {
 		final CommandModule module = MacroBridge.lastModule();
 		assertFalse(module.isCanceled(), module::getCancelReason);
 		assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(out.resolve("tiny-dsd-12-1.tif")).phaseCounts());
+	}
+
+	@Test
+	void growthFramesFromAMacroGiveOneHyperstackFilePerVolume() throws Exception {
+		final Path out = dir.resolve("grown volumes");
+		MacroBridge.runMacro("""
+			run("Generate Volumes", "model_file=[%s] count=2 size=8 fractions=0.25 seed=6 frames=4 device=cpu threads=1 output_dir=[%s]");
+			""".formatted(TinyModels.yukawa(), out));
+		final CommandModule module = MacroBridge.lastModule();
+		assertFalse(module.isCanceled(), module::getCancelReason);
+		assertEquals(4, module.getInput("frames"));
+		assertEquals(2, ((List<?>) module.getOutput("growth")).size());
+		for (int i = 1; i <= 2; i++) {
+			final ImagePlus growth = IJ.openImage(out.resolve("tiny-yukawa-6-" + i + "-growth.tif").toString());
+			assertEquals(4, growth.getNFrames(), "volume " + i);
+			assertEquals(8, growth.getNSlices());
+			assertEquals("t = 0.333", growth.getStack().getSliceLabel(2 * 8 + 1));
+		}
 	}
 
 	@Test

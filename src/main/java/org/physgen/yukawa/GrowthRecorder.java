@@ -53,7 +53,9 @@ public final class GrowthRecorder {
 	 * k = 0 and exactly 0 for k = F − 1.
 	 */
 	public static double time(final int index, final int frames, final double startTime) {
-		if (index < 0 || index >= frames) throw new IllegalArgumentException("frame " + index + " outside 0.." + (frames - 1));
+		if (index < 0 || index >= frames) {
+			throw new IllegalArgumentException("frame " + index + " outside 0.." + (frames - 1));
+		}
 		return startTime * (frames - 1 - index) / (frames - 1);
 	}
 

@@ -133,8 +133,8 @@ final class YukawaModel extends LoadedModel {
 	private GrowthSeries series(final List<GrowthFrame> frames, final int item, final LabelVolume volume) {
 		final double[] times = new double[frames.size()];
 		final List<LabelVolume> states = new ArrayList<>(frames.size());
+		for (int k = 0; k < frames.size(); k++) times[k] = frames.get(k).time();
 		for (int k = 0; k < frames.size() - 1; k++) {
-			times[k] = frames.get(k).time();
 			states.add(LabelVolume.fromSlices(frames.get(k).labels()[item], volume.sizeX(), volume.sizeY(), phases(),
 				voxelSize()));
 		}

@@ -14,7 +14,8 @@ import org.physgen.random.RandomStreams;
  * The local-DSM sampler (SPEC §12): draws every value from the prior π of its channel's well
  * (inverse CDF), then integrates from t_0 = T down to t_n = t_min of a {@link TimeGrid}, by
  * Euler–Maruyama on the reverse SDE {@code dy = [f − 2s] dt + √2 dW̄} or by Heun on the
- * probability-flow ODE {@code dy = [f − s] dt} (Euler on the last step, as EDM's sampler).
+ * probability-flow ODE {@code dy = [f − s] dt} (Euler on the last step, as EDM's sampler),
+ * optionally steered after every step ({@link FractionSteering}).
  * Immutable; the {@code with} methods return modified copies.
  */
 public final class ReverseSampler {
@@ -29,14 +30,15 @@ public final class ReverseSampler {
 	private final double barrier;
 	private final StepListener listener;
 	private final BooleanSupplier cancelled;
+	private final FractionSteering steering;
 
 	/** @param barrier a > 0 of the forward process */
 	public ReverseSampler(final SamplerKind kind, final TimeGrid grid, final double barrier) {
-		this(kind, grid, barrier, StepListener.NONE, () -> false);
+		this(kind, grid, barrier, StepListener.NONE, () -> false, null);
 	}
 
 	private ReverseSampler(final SamplerKind kind, final TimeGrid grid, final double barrier,
-		final StepListener listener, final BooleanSupplier cancelled)
+		final StepListener listener, final BooleanSupplier cancelled, final FractionSteering steering)
 	{
 		if (!(barrier > 0) || Double.isInfinite(barrier)) {
 			throw new IllegalArgumentException("barrier must be positive and finite, got " + barrier);
@@ -46,15 +48,21 @@ public final class ReverseSampler {
 		this.barrier = barrier;
 		this.listener = listener;
 		this.cancelled = cancelled;
+		this.steering = steering;
 	}
 
 	public ReverseSampler withListener(final StepListener newListener) {
-		return new ReverseSampler(kind, grid, barrier, newListener, cancelled);
+		return new ReverseSampler(kind, grid, barrier, newListener, cancelled, steering);
 	}
 
 	/** Checked before every step; when it returns true, sampling stops with a CancellationException. */
 	public ReverseSampler withCancellation(final BooleanSupplier newCancelled) {
-		return new ReverseSampler(kind, grid, barrier, listener, newCancelled);
+		return new ReverseSampler(kind, grid, barrier, listener, newCancelled, steering);
+	}
+
+	/** Steering applied after every step; null for none. */
+	public ReverseSampler withSteering(final FractionSteering newSteering) {
+		return new ReverseSampler(kind, grid, barrier, listener, cancelled, newSteering);
 	}
 
 	/** Score evaluations per sample of a run. */
@@ -101,6 +109,7 @@ public final class ReverseSampler {
 			final float[][] done = y;
 			y = next;
 			next = done;
+			if (steering != null) steering.apply(shape, y);
 			listener.stepDone(i + 1, grid.steps(), tNext, evaluations);
 		}
 		requireFinite(y);

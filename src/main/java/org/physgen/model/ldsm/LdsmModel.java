@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.physgen.ldsm.ForwardProcess;
+import org.physgen.ldsm.FractionSteering;
 import org.physgen.ldsm.ReverseSampler;
 import org.physgen.model.GenerationClock;
 import org.physgen.model.GenerationListener;
@@ -27,8 +28,10 @@ import org.physgen.volume.LabelVolume;
 /**
  * A local-DSM model: every value starts in the prior of its channel's well, tilted so that
  * P(y > 0) is the target fraction; the sampler recorded in the model file (or the request's steps)
- * runs back from T to t_min with the network's score, conditioned on the target fractions; the
- * exact projection of {@link PhaseEncoding#decode} then gives the target counts.
+ * runs back from T to t_min with the network's score, conditioned on the target fractions and
+ * steered after every step so that each channel keeps its target fraction above the barrier
+ * ({@link FractionSteering}); the exact projection of {@link PhaseEncoding#decode} then gives the
+ * target counts.
  */
 final class LdsmModel extends LoadedModel {
 
@@ -73,7 +76,8 @@ final class LdsmModel extends LoadedModel {
 		for (int first = 0; first < request.count(); first += batchSize) {
 			final int batch = Math.min(batchSize, request.count() - first);
 			final int done = first;
-			final ReverseSampler sampler = base.withListener((step, steps, t, evaluations) ->
+			final ReverseSampler sampler = base.withSteering(FractionSteering.toward(targets[first]))
+				.withListener((step, steps, t, evaluations) ->
 				listener.progress(clock.at(done, request.count(), step / (double) steps,
 					String.format(Locale.ROOT, "step %d of %d (t = %.3g)", step, steps, t), evaluations)));
 			final double[] channelTilts = tilts.ofCounts(targets[first]);

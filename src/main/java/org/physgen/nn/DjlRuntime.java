@@ -145,7 +145,7 @@ public final class DjlRuntime {
 		log.accept("DJL " + engine.getEngineName() + " " + engine.getVersion() + ", " + library.describe() +
 			" (loaded from " + LibUtils.getLibtorchPath() + "), with " + wanted + " threads" + (threads == 0
 				? " (the idle ones of " + cores + " cores)" : "") + " (inter-op " + INTEROP_THREADS + "), " + engine
-					.getGpuCount() + " GPU(s)");
+					.getGpuCount() + " GPU(s); " + NativeAllocator.keepFreedMemory());
 		appliedThreads = wanted;
 		loaded = library;
 		return wanted;

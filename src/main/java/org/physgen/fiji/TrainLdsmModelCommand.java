@@ -3,6 +3,7 @@ package org.physgen.fiji;
 import java.nio.file.Path;
 
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.ldsm.TimeSampling;
 import org.physgen.nn.LocalDsmProcess;
 import org.physgen.train.TrainingConfig;
 import org.scijava.command.Command;
@@ -27,8 +28,13 @@ public class TrainLdsmModelCommand extends TrainModelCommand {
 			"sampler stops at 2·delta. Larger: more signal per training pair, a coarser last step")
 	private double delta = LocalDsmProcess.DEFAULT_DELTA;
 
+	@Parameter(label = "Time sampling", choices = { "log-uniform", "uniform" }, persist = false,
+		description = "How training spreads the pairs over time: log-uniform (every decade of time alike, the " +
+			"small times where the structure is decided get most pairs) or uniform in time")
+	private String time_sampling = LocalDsmProcess.DEFAULT_TIME_SAMPLING.label();
+
 	@Override
 	TrainingConfig configure(final Path modelFile) {
-		return TrainingConfig.ldsm(modelFile).sampler(SamplerKind.parse(sampler)).delta(delta);
+		return TrainingConfig.ldsm(modelFile).sampler(SamplerKind.parse(sampler)).delta(delta).timeSampling(TimeSampling.parse(time_sampling));
 	}
 }

@@ -3,14 +3,15 @@ package org.physgen.ldsm;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The start times s of local-DSM training pairs: log-uniform on [δ, T − δ], so every decade of
- * time gets the same share of pairs and the pair times t = s + δ cover [2δ, T] (the sampler's
- * t_min is 2δ or more).
+ * The start times s of local-DSM training pairs on [δ, T − δ], log-uniform (every decade of time
+ * gets the same share of pairs) or uniform ({@link TimeSampling}); the pair times t = s + δ cover
+ * [2δ, T] (the sampler's t_min is 2δ or more).
  *
  * @param delta δ of the local step, positive
  * @param horizon T, above 2δ
+ * @param sampling how s is spread over the interval
  */
-public record TrainingTimes(double delta, double horizon) {
+public record TrainingTimes(double delta, double horizon, TimeSampling sampling) {
 
 	public TrainingTimes {
 		if (!(delta > 0 && horizon > 2 * delta) || Double.isInfinite(horizon)) {
@@ -22,6 +23,7 @@ public record TrainingTimes(double delta, double horizon) {
 	/** The start time at quantile q in [0, 1]. */
 	public double quantile(final double q) {
 		if (!(q >= 0 && q <= 1)) throw new IllegalArgumentException("quantile must be in [0, 1], got " + q);
+		if (sampling == TimeSampling.UNIFORM) return delta + q * (horizon - 2 * delta);
 		final double low = Math.log(delta), high = Math.log(horizon - delta);
 		return Math.exp(low + q * (high - low));
 	}

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import org.physgen.ldsm.ForwardProcess;
 import org.physgen.ldsm.LocalPairs;
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.ldsm.TimeSampling;
 import org.physgen.ldsm.TimeGrid;
 
 /**
@@ -32,12 +33,15 @@ import org.physgen.ldsm.TimeGrid;
  * @param rho exponent of the sampler's {@link TimeGrid}
  * @param steps sampler steps, at least 2; the default of generation
  * @param sampler reverse SDE or probability-flow ODE
+ * @param timeSampling how training draws the pairs' start times ({@code time_sampling}; files
+ *          without it: log-uniform, the only way before the setting existed)
  * @param stationaryBaseline whether the score is the stationary score −U'(y) of the value's own well
  *          plus the network's correction ({@code score_baseline} "stationary"), or the network's alone
  *          ("none", models written before the setting existed)
  */
 public record LocalDsmProcess(double barrier, double horizon, double delta, double forwardStep, double tMin,
-	double rho, int steps, SamplerKind sampler, boolean stationaryBaseline) implements ProcessSettings
+	double rho, int steps, SamplerKind sampler, TimeSampling timeSampling, boolean stationaryBaseline)
+	implements ProcessSettings
 {
 
 	public static final double DEFAULT_BARRIER = 2;
@@ -47,7 +51,10 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 	public static final double DEFAULT_RHO = 2;
 	public static final int DEFAULT_STEPS = 25;
 
+	public static final TimeSampling DEFAULT_TIME_SAMPLING = TimeSampling.LOG_UNIFORM;
+
 	private static final String BASELINE = "score_baseline";
+	private static final String TIME_SAMPLING = "time_sampling";
 	private static final String STATIONARY = "stationary";
 
 	public LocalDsmProcess {
@@ -62,21 +69,24 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 		new TimeGrid(steps, tMin, horizon, rho);
 		if (steps < 2) throw new IllegalArgumentException("steps must be at least 2, got " + steps);
 		if (sampler == null) throw new IllegalArgumentException("sampler must be named");
+		if (timeSampling == null) throw new IllegalArgumentException("time_sampling must be named");
 	}
 
 	/** The measured defaults above, with t_min = 2δ, and the given sampler. */
 	public static LocalDsmProcess defaults(final SamplerKind sampler) {
-		return defaults(sampler, DEFAULT_DELTA);
+		return defaults(sampler, DEFAULT_DELTA, DEFAULT_TIME_SAMPLING);
 	}
 
 	/**
-	 * The measured defaults with another δ of the local step, t_min = 2δ.
+	 * The measured defaults with another δ of the local step, t_min = 2δ, and the given time sampling.
 	 *
 	 * @throws IllegalArgumentException naming {@code delta} when it is outside (0, 0.1]
 	 */
-	public static LocalDsmProcess defaults(final SamplerKind sampler, final double delta) {
+	public static LocalDsmProcess defaults(final SamplerKind sampler, final double delta,
+		final TimeSampling timeSampling)
+	{
 		return new LocalDsmProcess(DEFAULT_BARRIER, DEFAULT_HORIZON, delta, DEFAULT_FORWARD_STEP, 2 * delta,
-			DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler, true);
+			DEFAULT_RHO, sampler == SamplerKind.SDE ? 8 * DEFAULT_STEPS : DEFAULT_STEPS, sampler, timeSampling, true);
 	}
 
 	/** The sampler's time grid with the given steps. */
@@ -110,6 +120,7 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 		o.addProperty("rho", rho);
 		o.addProperty("steps", steps);
 		o.addProperty("sampler", sampler.label());
+		o.addProperty(TIME_SAMPLING, timeSampling.label());
 		o.addProperty(BASELINE, stationaryBaseline ? STATIONARY : "none");
 		return o;
 	}
@@ -118,6 +129,7 @@ public record LocalDsmProcess(double barrier, double horizon, double delta, doub
 		return new LocalDsmProcess(ModelJson.number(o, "barrier"), ModelJson.number(o, "horizon"),
 			ModelJson.number(o, "delta"), ModelJson.number(o, "forward_step"), ModelJson.number(o, "t_min"),
 			ModelJson.number(o, "rho"), ModelJson.integer(o, "steps"), SamplerKind.parse(ModelJson.string(o, "sampler")),
+			o.has(TIME_SAMPLING) ? TimeSampling.parse(ModelJson.string(o, TIME_SAMPLING)) : TimeSampling.LOG_UNIFORM,
 			stationaryBaseline(o));
 	}
 

@@ -8,6 +8,7 @@ import org.physgen.lattice.Boundary;
 import org.physgen.lattice.Schedule;
 import org.physgen.lattice.ScheduleKind;
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.ldsm.TimeSampling;
 import org.physgen.nn.LocalDsmProcess;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
@@ -57,6 +58,7 @@ public final class TrainingConfig {
 	private TimeWeighting timeWeighting = TimeWeighting.NORMALISED;
 	private SamplerKind sampler = SamplerKind.ODE;
 	private double delta = LocalDsmProcess.DEFAULT_DELTA;
+	private TimeSampling timeSampling = LocalDsmProcess.DEFAULT_TIME_SAMPLING;
 	private SurvivalShape survival = SurvivalShape.LINEAR;
 
 	private TrainingConfig(final ModelFamily family, final Path modelFile) {
@@ -136,6 +138,8 @@ public final class TrainingConfig {
 	public SamplerKind sampler() { return sampler; }
 	/** δ of the local-DSM training pairs' linearised step (SPEC §12); the sampler stops at 2δ. */
 	public double delta() { return delta; }
+	/** How local-DSM training draws the pairs' start times. */
+	public TimeSampling timeSampling() { return timeSampling; }
 	/** Yukawa survival schedule S(t). */
 	public SurvivalShape survival() { return survival; }
 
@@ -165,6 +169,7 @@ public final class TrainingConfig {
 	public TrainingConfig timeWeighting(final TimeWeighting v) { timeWeighting = v; return this; }
 	public TrainingConfig sampler(final SamplerKind v) { sampler = v; return this; }
 	public TrainingConfig delta(final double v) { delta = v; return this; }
+	public TrainingConfig timeSampling(final TimeSampling v) { timeSampling = v; return this; }
 	public TrainingConfig survival(final SurvivalShape v) { survival = v; return this; }
 
 	/**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.ldsm.TimeSampling;
 import org.physgen.nn.LocalDsmProcess;
 import org.physgen.nn.ModelBundle;
 import org.physgen.volume.LabelVolume;
@@ -158,13 +159,14 @@ class MacroCommandsTest {
 		final String tiny = "crop_size=8 steps=2 batch=1 channels=4 device=cpu threads=1 validation_every=0";
 		final Path ldsm = dir.resolve("rock-ldsm.physgen"), yukawa = dir.resolve("rock-yukawa.physgen");
 		MacroBridge.runMacro("""
-			run("Train local-DSM Model", "input_file=[%s] model_file=[%s] sampler=sde delta=0.05 %s");
+			run("Train local-DSM Model", "input_file=[%s] model_file=[%s] sampler=sde delta=0.05 time_sampling=uniform %s");
 			""".formatted(input, ldsm, tiny));
 		assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
 		assertEquals("sde", MacroBridge.lastModule().getInput("sampler"));
 		final LocalDsmProcess process = ModelBundle.read(ldsm).metadata().process(LocalDsmProcess.class);
 		assertEquals(0.05, process.delta());
 		assertEquals(0.1, process.tMin(), 1e-12);
+		assertEquals(TimeSampling.UNIFORM, process.timeSampling());
 		MacroBridge.runMacro("""
 			run("Train Yukawa Model", "input_file=[%s] model_file=[%s] survival=blackout %s");
 			""".formatted(input, yukawa, tiny));

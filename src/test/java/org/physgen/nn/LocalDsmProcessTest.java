@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.physgen.ldsm.SamplerKind;
+import org.physgen.ldsm.TimeSampling;
 
 import com.google.gson.JsonObject;
 
@@ -20,12 +21,12 @@ class LocalDsmProcessTest {
 		}
 		assertEquals(200, LocalDsmProcess.defaults(SamplerKind.SDE).steps());
 		assertEquals(0.02, LocalDsmProcess.defaults(SamplerKind.ODE).tMin(), 0);
-		final LocalDsmProcess wide = LocalDsmProcess.defaults(SamplerKind.ODE, 0.04);
+		final LocalDsmProcess wide = LocalDsmProcess.defaults(SamplerKind.ODE, 0.04, TimeSampling.UNIFORM);
 		assertEquals(0.04, wide.delta(), 0);
 		assertEquals(0.08, wide.tMin(), 1e-15);
 		assertEquals(wide, LocalDsmProcess.fromJson(wide.toJson()));
 		assertEquals("delta must be in (0, 0.1], got 0.2", assertThrows(IllegalArgumentException.class,
-			() -> LocalDsmProcess.defaults(SamplerKind.ODE, 0.2)).getMessage());
+			() -> LocalDsmProcess.defaults(SamplerKind.ODE, 0.2, TimeSampling.LOG_UNIFORM)).getMessage());
 	}
 
 	@Test
@@ -42,6 +43,6 @@ class LocalDsmProcessTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalDsmProcess.fromJson(sampler)).getMessage()
 			.startsWith("sampler"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new LocalDsmProcess(2, 8, 0.01, 0.005, 0.01, 2,
-			25, SamplerKind.ODE, true)).getMessage().startsWith("t_min"));
+			25, SamplerKind.ODE, TimeSampling.LOG_UNIFORM, true)).getMessage().startsWith("t_min"));
 	}
 }

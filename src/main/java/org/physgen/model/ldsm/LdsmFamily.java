@@ -47,7 +47,7 @@ public final class LdsmFamily implements Family {
 
 	@Override
 	public ProcessSettings settings(final TrainingConfig config) {
-		return LocalDsmProcess.defaults(config.sampler(), config.delta());
+		return LocalDsmProcess.defaults(config.sampler(), config.delta(), config.timeSampling());
 	}
 
 	@Override
@@ -55,6 +55,7 @@ public final class LdsmFamily implements Family {
 		final LocalDsmProcess process = checkpoint.process(LocalDsmProcess.class);
 		ResumeCheck.same("sampler", config.sampler().label(), process.sampler().label());
 		ResumeCheck.same("delta", config.delta(), process.delta());
+		ResumeCheck.same("time_sampling", config.timeSampling().label(), process.timeSampling().label());
 	}
 
 	@Override

@@ -42,7 +42,7 @@ final class LdsmObjective implements TrainingObjective {
 	LdsmObjective(final LocalDsmProcess process, final int phases, final int cropSize) {
 		this.process = process;
 		pairs = new LocalPairs(process.forward(), process.delta());
-		times = new TrainingTimes(process.delta(), process.horizon());
+		times = new TrainingTimes(process.delta(), process.horizon(), process.timeSampling());
 		tilts = new ChannelTilts(process.barrier());
 		this.phases = phases;
 		shape = VolumeShape.forPhases(phases, cropSize, cropSize, cropSize);

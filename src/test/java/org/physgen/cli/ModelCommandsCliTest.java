@@ -12,10 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physgen.fiji.TinyModels;
+import org.physgen.nn.ModelBundle;
+import org.physgen.nn.PfgmProcess;
 import org.physgen.volume.TiffVolumeWriter;
 import org.physgen.volume.VolumeReader;
 
@@ -69,6 +72,25 @@ class ModelCommandsCliTest {
 		}
 		assertTrue(stdout().contains("volumes: rock-5 (8 x 8 x 8)"), stdout());
 		assertTrue(stdout().contains("Generate Volumes finished in"), stdout());
+	}
+
+	/** PFGM (D = 1) and small D through the headless runner: trained, saved, and generating exact counts. */
+	@Test
+	void pfgmTrainsAndGeneratesExactCountsAtSmallD() throws Exception {
+		for (final String d : new String[] { "1", "4", "16" }) {
+			final Path model = dir.resolve("pfgm-d" + d + ".physgen");
+			assertEquals(0, physgen("run", "Train PFGM++ Model", "input_file='" + writeInput() + "',model_file='"
+				+ model + "',aug_dim='" + d + "',crop_size=8,steps=2,batch=1,channels=4," + CPU), stderr());
+			assertTrue(ModelBundle.read(model).metadata().process(PfgmProcess.class).augDim() == Double.parseDouble(d),
+				"D = " + d);
+			final Path outDir = dir.resolve("generated-d" + d);
+			assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + model + "',size=8,fractions='0.25',"
+				+ "seed=3," + CPU + "output_dir='" + outDir + "'"), stderr());
+			try (Stream<Path> files = Files.list(outDir)) {
+				final Path volume = files.filter(f -> f.toString().endsWith(".tif")).findFirst().orElseThrow();
+				assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(volume).phaseCounts(), "D = " + d);
+			}
+		}
 	}
 
 	@Test

@@ -185,6 +185,30 @@ class MacroCommandsTest {
 		}
 	}
 
+	/** PFGM (D = 1) and D = 16 from a macro: the key reaches the command and the volumes have exact counts. */
+	@Test
+	void macroTrainsPfgmAtSmallDThatGeneratesExactCounts() throws Exception {
+		final Path input = dir.resolve("rock.tif");
+		TiffVolumeWriter.write(TinyModels.trainingVolume(), input);
+		for (final String d : new String[] { "1", "16" }) {
+			final Path model = dir.resolve("rock-pfgm-d" + d + ".physgen");
+			MacroBridge.runMacro("""
+				run("Train PFGM++ Model", "input_file=[%s] model_file=[%s] aug_dim=%s crop_size=8 steps=2 batch=1 channels=4 device=cpu threads=1 validation_every=0");
+				""".formatted(input, model, d));
+			assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+			assertEquals(d, MacroBridge.lastModule().getInput("aug_dim"));
+			final Path out = dir.resolve("generated-pfgm-d" + d);
+			MacroBridge.runMacro("""
+				run("Generate Volumes", "model_file=[%s] count=1 size=8 fractions=0.25 seed=3 device=cpu threads=1 output_dir=[%s]");
+				""".formatted(model, out));
+			assertFalse(MacroBridge.lastModule().isCanceled(), MacroBridge.lastModule()::getCancelReason);
+			try (Stream<Path> files = Files.list(out)) {
+				final Path volume = files.filter(f -> f.toString().endsWith(".tif")).findFirst().orElseThrow();
+				assertArrayEquals(new long[] { 384, 128 }, VolumeReader.read(volume).phaseCounts(), "D = " + d);
+			}
+		}
+	}
+
 	@Test
 	void wrongFamilyStopsTheMacro() throws Exception {
 		final Path input = dir.resolve("rock.tif");

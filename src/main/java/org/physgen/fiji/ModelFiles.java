@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.physgen.PhysGenModels;
 import org.physgen.model.GenerativeModel;
 import org.physgen.nn.ComputeDevice;
+import org.physgen.nn.DjlRuntime;
 import org.physgen.volume.FailureReasons;
 
 /** Opens the model bundle a command was given, with messages that name the parameter and the file. */
@@ -29,6 +30,7 @@ final class ModelFiles {
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (the idle cores) or more, got " + threads);
 		// a bad device is refused here with its own message, so that any other refusal below is the file's
 		ComputeDevice.parse(device);
+		DjlRuntime.checkLibtorchSettings();
 		try {
 			return PhysGenModels.load(modelFile.toPath(), device, threads, log);
 		}

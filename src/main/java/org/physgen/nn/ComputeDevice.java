@@ -63,7 +63,8 @@ public record ComputeDevice(Kind kind, int index) {
 	public Device resolve(final Consumer<String> log) {
 		final int gpus = DjlRuntime.engine().getGpuCount();
 		return resolve(gpus, DjlRuntime.library().bundled() ? "the bundled CPU build of libtorch is loaded; " +
-			"set " + TorchLibrary.ENVIRONMENT + " to a CUDA build, or " + AllowDownload.ENVIRONMENT + "=true" : "libtorch sees no CUDA device", log);
+			"set " + TorchLibrary.ENVIRONMENT + " to a CUDA build, or " + AllowDownload.ENVIRONMENT +
+			"=true on Linux x86-64 with an NVIDIA driver" : "libtorch sees no CUDA device", log);
 	}
 
 	/** Resolves against {@code gpuCount} usable GPUs; see {@link #resolve(Consumer)}. */

@@ -73,6 +73,17 @@ public final class DjlRuntime {
 		optionsAllowDownload = allowed;
 	}
 
+	/**
+	 * Checks the settings that choose the libtorch without loading anything, so that a command can
+	 * refuse a bad one in its own words before it reads a model file.
+	 *
+	 * @throws IllegalArgumentException naming the setting and its value
+	 */
+	public static void checkLibtorchSettings() {
+		AllowDownload.select(System.getProperty(AllowDownload.PROPERTY), System.getenv(AllowDownload.ENVIRONMENT),
+			optionsAllowDownload);
+	}
+
 	/** The checkbox set by {@link #setOptionsAllowDownload}. */
 	public static boolean optionsAllowDownload() {
 		return optionsAllowDownload;

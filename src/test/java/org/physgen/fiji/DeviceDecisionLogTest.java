@@ -60,7 +60,7 @@ class DeviceDecisionLogTest {
 	private static String expected() {
 		if (DjlRuntime.engine().getGpuCount() > 0) return "device gpu:0: gpu:0";
 		return "device gpu:0: no usable GPU (" + (DjlRuntime.library().bundled()
-			? "the bundled CPU build of libtorch is loaded; set PHYSGEN_LIBTORCH to a CUDA build, or PHYSGEN_ALLOW_DOWNLOAD=true"
+			? "the bundled CPU build of libtorch is loaded; set PHYSGEN_LIBTORCH to a CUDA build, or PHYSGEN_ALLOW_DOWNLOAD=true on Linux x86-64 with an NVIDIA driver"
 			: "libtorch sees no CUDA device") + "), running on the CPU";
 	}
 

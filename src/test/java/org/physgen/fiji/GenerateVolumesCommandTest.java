@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physgen.nn.AllowDownload;
 import org.physgen.PhysGenModels;
 import org.physgen.model.GenerativeModel;
 import org.physgen.nn.ModelBundle;
@@ -131,6 +132,20 @@ class GenerateVolumesCommandTest {
 		final LabelVolume a = ImagePlusVolumes.fromImagePlus((ImagePlus) byDefault.getOutput("volumes"));
 		final LabelVolume b = ImagePlusVolumes.fromImagePlus((ImagePlus) recordedSteps.getOutput("volumes"));
 		for (int z = 0; z < 8; z++) assertArrayEquals(a.slice(z), b.slice(z), "slice " + z);
+	}
+
+	/** A bad download setting is the setting's fault, not the model file's, and is named as such. */
+	@Test
+	void aBadDownloadSettingIsNamedBeforeTheModelIsRead() throws Exception {
+		System.setProperty(AllowDownload.PROPERTY, "maybe");
+		try {
+			final CommandModule module = run(dsd, "size", 8);
+			assertTrue(module.isCanceled());
+			assertEquals("-Dphysgen.allow_download must be true or false, got 'maybe'", module.getCancelReason());
+		}
+		finally {
+			System.clearProperty(AllowDownload.PROPERTY);
+		}
 	}
 
 	@Test

@@ -110,7 +110,7 @@ class TrainModelCommandsTest {
 		final CommandModule resumedPfgm = train(TrainPfgmModelCommand.class, "input_file", input.toFile(),
 			"model_file", dir.resolve("rock-pfgm.physgen").toFile(), "steps", 5L, "resume", true);
 		assertTrue(resumedPfgm.getCancelReason().startsWith(
-			"aug_dim = 128.0 differs from the checkpoint's aug_dim Infinity"), resumedPfgm.getCancelReason());
+			"aug_dim = 1.0 differs from the checkpoint's aug_dim Infinity"), resumedPfgm.getCancelReason());
 		final File ldsm = dir.resolve("rock-ldsm.physgen").toFile();
 		assertFalse(train(TrainLdsmModelCommand.class, "input_file", input.toFile(), "model_file", ldsm, "delta", 0.03)
 			.isCanceled());

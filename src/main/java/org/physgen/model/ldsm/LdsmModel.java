@@ -68,8 +68,9 @@ final class LdsmModel extends LoadedModel {
 		final boolean sameTargets = Arrays.stream(targets).allMatch(t -> Arrays.equals(t, targets[0]));
 		final int batchSize = sameTargets ? request.batchSize() : 1;
 		final int timeSteps = request.steps() > 0 ? request.steps() : process.steps();
-		listener.log(String.format(Locale.ROOT, "local-DSM sampler: %s, %d steps%s; sharpening, tolerance and " +
-			"step fraction do not apply", process.sampler().label(), timeSteps, request.steps() > 0 ? "" : " (the model's)"));
+		listener.log(String.format(Locale.ROOT, "local-DSM sampler: %s, %d steps%s, steered to the target fractions; "
+			+ "sharpening, tolerance and step fraction do not apply", process.sampler().label(), timeSteps,
+			request.steps() > 0 ? "" : " (the model's)"));
 		final ReverseSampler base = new ReverseSampler(process.sampler(), process.grid(timeSteps), process.barrier())
 			.withCancellation(listener::cancelled);
 		final List<LabelVolume> volumes = new ArrayList<>(request.count());

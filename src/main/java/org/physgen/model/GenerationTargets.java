@@ -69,4 +69,22 @@ public final class GenerationTargets {
 		}
 		return data;
 	}
+
+	/**
+	 * The condition of a conditioned network: each batch item's target fractions of phases 1..P-1.
+	 *
+	 * @param targets counts of phases 0..P-1 per volume
+	 * @param first the batch's first volume
+	 * @return batch·(P−1) fractions, item-major
+	 */
+	public static float[] networkCondition(final long[][] targets, final int first, final int batch,
+		final long voxels)
+	{
+		final int k = targets[0].length - 1;
+		final float[] condition = new float[batch * k];
+		for (int b = 0; b < batch; b++) {
+			for (int p = 0; p < k; p++) condition[b * k + p] = (float) (targets[first + b][p + 1] / (double) voxels);
+		}
+		return condition;
+	}
 }

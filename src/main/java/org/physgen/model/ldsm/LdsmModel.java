@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.physgen.ldsm.DoubleWell;
 import org.physgen.ldsm.ForwardProcess;
 import org.physgen.ldsm.FractionSteering;
 import org.physgen.ldsm.ReverseSampler;
@@ -82,9 +83,10 @@ final class LdsmModel extends LoadedModel {
 				listener.progress(clock.at(done, request.count(), step / (double) steps,
 					String.format(Locale.ROOT, "step %d of %d (t = %.3g)", step, steps, t), evaluations)));
 			final double[] channelTilts = tilts.ofCounts(targets[first]);
-			final NetworkScore score = new NetworkScore(network, condition(targets, first, batch, request.voxels()),
-				2 * process.barrier(), process.stationaryBaseline() ? new ForwardProcess(process.barrier(),
-					ForwardProcess.STEP_LIMIT).wells(shape, channelTilts) : null);
+			final float[] condition = GenerationTargets.networkCondition(targets, first, batch, request.voxels());
+			final DoubleWell[] baseline = process.stationaryBaseline() ? new ForwardProcess(process.barrier(),
+				ForwardProcess.STEP_LIMIT).wells(shape, channelTilts) : null;
+			final NetworkScore score = new NetworkScore(network, condition, 2 * process.barrier(), baseline);
 			final Samples samples = sampler.sample(score, shape, channelTilts, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
 			for (int b = 0; b < batch; b++) {
@@ -112,16 +114,6 @@ final class LdsmModel extends LoadedModel {
 	{
 		final int c = phases().phaseCount();
 		checkSampler("local-DSM sampling", batch, count, frames, sizeX, sizeY, sizeZ, c, 6 * 4 * c, 4 * (c + 1));
-	}
-
-	/** The network's condition: each item's target fractions of phases 1..P-1. */
-	private static float[] condition(final long[][] targets, final int first, final int batch, final long voxels) {
-		final int k = targets[0].length - 1;
-		final float[] condition = new float[batch * k];
-		for (int b = 0; b < batch; b++) {
-			for (int p = 0; p < k; p++) condition[b * k + p] = (float) (targets[first + b][p + 1] / (double) voxels);
-		}
-		return condition;
 	}
 
 	@Override

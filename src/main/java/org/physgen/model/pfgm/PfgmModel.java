@@ -79,9 +79,9 @@ final class PfgmModel extends LoadedModel {
 				.withListener((step, steps, sigma, evaluations) ->
 					listener.progress(clock.at(done, request.count(), step / (double) steps,
 						"step " + step + " of " + steps, evaluations)));
-			final Denoiser denoiser = InjectedError.around(new NetworkDenoiser(network, condition(targets, first,
-				batch, request.voxels())), request.networkError(), RandomStreams.derive(request.seed(), ERROR_KEY
-					+ first));
+			final float[] condition = GenerationTargets.networkCondition(targets, first, batch, request.voxels());
+			final Denoiser denoiser = InjectedError.around(new NetworkDenoiser(network, condition), request
+				.networkError(), RandomStreams.derive(request.seed(), ERROR_KEY + first));
 			final Samples samples = sampler.sample(denoiser, shape, batch,
 				RandomStreams.derive(request.seed(), SAMPLER_KEY + first));
 			for (int b = 0; b < batch; b++) {
@@ -110,18 +110,6 @@ final class PfgmModel extends LoadedModel {
 		final int c = phases().phaseCount();
 		checkSampler("PFGM++ sampling", batch, count, frames, sizeX, sizeY, sizeZ, c, 6 * 4 * c,
 			4 * (c + 1));
-	}
-
-	/** The network's condition: each item's target fractions of phases 1..P-1. */
-	private static float[] condition(final long[][] targets, final int first, final int batch,
-		final long voxels)
-	{
-		final int k = targets[0].length - 1;
-		final float[] condition = new float[batch * k];
-		for (int b = 0; b < batch; b++) {
-			for (int p = 0; p < k; p++) condition[b * k + p] = (float) (targets[first + b][p + 1] / (double) voxels);
-		}
-		return condition;
 	}
 
 	@Override

@@ -190,7 +190,7 @@ final class CommandRunner {
 	private void report(final String name, final Object value, final Set<String> saved) {
 		if (value instanceof ImagePlus imp) {
 			out.printf("%s: %s (%d x %d x %d)%s%n", name, imp.getTitle(), imp.getWidth(), imp.getHeight(),
-				imp.getNSlices(), imp.getNFrames() > 1 ? ", " + imp.getNFrames() + " time frames" : "");
+				imp.getNSlices(), imp.getNFrames() > 1 ? ", " + imp.getNFrames() + " frames" : "");
 		}
 		else if (value instanceof Collection<?> items) {
 			// one line per item, as SciJava shows each item of a collection output on its own

@@ -119,7 +119,7 @@ class ModelCommandsCliTest {
 		final Path outDir = dir.resolve("growth");
 		assertEquals(0, physgen("run", "Generate Volumes", "model_file='" + TinyModels.yukawa() + "',size=8,"
 			+ "fractions='0.25',seed=3,frames=5," + CPU + "output_dir='" + outDir + "'"), stderr());
-		assertTrue(stdout().contains("growth: tiny-yukawa-3-1-growth (8 x 8 x 8), 5 time frames"), stdout());
+		assertTrue(stdout().contains("growth: tiny-yukawa-3-1-growth (8 x 8 x 8), 5 frames"), stdout());
 		final Path growth = outDir.resolve("tiny-yukawa-3-1-growth.tif").toAbsolutePath();
 		assertTrue(stdout().contains("saved: " + growth + "\n"), stdout());
 		assertEquals(5, IJ.openImage(growth.toString()).getNFrames());

@@ -103,7 +103,7 @@ final class LdsmObjective implements TrainingObjective {
 		final int offset)
 	{
 		final DoubleWell[] wells = process.forward().wells(shape, channelTilts);
-		final double reference = Math.sqrt(ReferenceScale.variance(2 * process.barrier(), pair.t()));
+		final double reference = Math.sqrt(ReferenceScale.variance(wells[0].wellCurvature(), pair.t()));
 		final int voxels = shape.voxels();
 		final float[] noisy = pair.noisy(), ratio = pair.ratio();
 		for (int k = 0; k < noisy.length; k++) {

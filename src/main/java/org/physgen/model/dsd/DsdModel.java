@@ -18,6 +18,7 @@ import org.physgen.dsd.RateModel;
 import org.physgen.dsd.SampledCounts;
 import org.physgen.dsd.SamplerSettings;
 import org.physgen.dsd.SamplerStarts;
+import org.physgen.dsd.SettlingFloor;
 import org.physgen.dsd.SharpenedRates;
 import org.physgen.dsd.TauLeapSampler;
 import org.physgen.dsd.Tolerance;
@@ -216,10 +217,11 @@ final class DsdModel extends LoadedModel {
 		return masses;
 	}
 
-	/** The network's rates, sharpened by γ from forward time r·t = {@value #STRUCTURE_FORMS} on. */
+	/** The network's rates, sharpened by γ from forward time r·t = {@value #STRUCTURE_FORMS} on, with the settling floor below it. */
 	private RateModel rates(final double sharpening) {
-		return new SharpenedRates(new NetworkRateModel(network, rate, head), rate, sharpening,
-			schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate, schedule.finalTime())));
+		final double structureForms = schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate, schedule.finalTime()));
+		return new SettlingFloor(new SharpenedRates(new NetworkRateModel(network, rate, head), rate, sharpening,
+			structureForms), schedule::physicalTime, structureForms);
 	}
 
 	private String samplerSettings(final double tolerance, final double stepFraction, final double sharpening) {

@@ -34,8 +34,8 @@ final class FidelityTable {
 				"** |");
 		}
 		sb.append('\n');
-		row(sb, "DSD repaired fraction", "", methods, MethodResult::repairedFraction, "%.4f");
-		row(sb, "PFGM++ projection-changed fraction", "", methods, MethodResult::projectionChangedFraction, "%.4f");
+		row(sb, "repaired fraction (DSD, Yukawa)", "", methods, MethodResult::repairedFraction, "%.4f");
+		row(sb, "projection-changed fraction (PFGM++, local-DSM)", "", methods, MethodResult::projectionChangedFraction, "%.4f");
 		row(sb, "training steps", "", methods, MethodResult::trainingSteps, "%.0f");
 		row(sb, "training time", "min", methods, MethodResult::trainingMinutes, "%.1f");
 		row(sb, "generation time, all volumes", "min", methods, MethodResult::generationMinutes, "%.2f");

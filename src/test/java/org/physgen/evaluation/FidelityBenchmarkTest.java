@@ -108,7 +108,7 @@ class FidelityBenchmarkTest {
 		assertTrue(table.contains("| statistic | unit | held-out mean ± sd | z real vs real | z Gaussian field | z DSD "
 			+ "| z PFGM++ |"), table);
 		assertTrue(table.contains("| **matched (\\|z\\| ≤ 2)** |"), table);
-		assertTrue(table.contains("| DSD repaired fraction |"), table);
+		assertTrue(table.contains("| repaired fraction (DSD, Yukawa) |"), table);
 		assertTrue(OutputFiles.isPng(result.picture()));
 		for (final String key : List.of("real", "gaussian-field", "dsd", "pfgmpp")) {
 			assertTrue(Files.readString(output.resolve(key).resolve("fidelity.csv")).startsWith(

@@ -217,11 +217,16 @@ final class DsdModel extends LoadedModel {
 		return masses;
 	}
 
-	/** The network's rates, sharpened by γ from forward time r·t = {@value #STRUCTURE_FORMS} on, with the settling floor below it. */
+	/**
+	 * The network's rates, sharpened by γ from forward time r·t = {@value #STRUCTURE_FORMS} on, with the
+	 * settling floor below it.
+	 */
 	private RateModel rates(final double sharpening) {
-		final double structureForms = schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate, schedule.finalTime()));
-		return new SettlingFloor(new SharpenedRates(new NetworkRateModel(network, rate, head), rate, sharpening,
-			structureForms), schedule::physicalTime, structureForms);
+		final double structureForms = schedule.networkTimeOf(Math.min(STRUCTURE_FORMS / rate,
+			schedule.finalTime()));
+		final RateModel sharpened = new SharpenedRates(new NetworkRateModel(network, rate, head), rate,
+			sharpening, structureForms);
+		return new SettlingFloor(sharpened, schedule::physicalTime, structureForms);
 	}
 
 	private String samplerSettings(final double tolerance, final double stepFraction, final double sharpening) {

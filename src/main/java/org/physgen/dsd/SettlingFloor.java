@@ -71,8 +71,7 @@ public final class SettlingFloor implements RateModel {
 		double learned = 0;
 		int emptyHops = 0;
 		for (final Direction d : DIRECTIONS) {
-			final int next = grid.neighbour(v, d);
-			if (next < 0 || occupancy[next] != 0) continue;
+			if (!emptyNeighbour(grid, v, d)) continue;
 			emptyHops++;
 			for (int c = 0; c < shape.channels(); c++) {
 				learned += (double) out[shape.ratesOffset(b, c, d) + v] * counts[shape.countsOffset(b, c) + v];
@@ -81,8 +80,7 @@ public final class SettlingFloor implements RateModel {
 		final double floor = (occupancy[v] - 1) / t;
 		if (emptyHops == 0 || learned >= floor) return;
 		for (final Direction d : DIRECTIONS) {
-			final int next = grid.neighbour(v, d);
-			if (next < 0 || occupancy[next] != 0) continue;
+			if (!emptyNeighbour(grid, v, d)) continue;
 			for (int c = 0; c < shape.channels(); c++) {
 				final float n = counts[shape.countsOffset(b, c) + v];
 				if (n <= 0) continue;
@@ -90,5 +88,11 @@ public final class SettlingFloor implements RateModel {
 				out[i] = (float) (learned > 0 ? out[i] * floor / learned : floor / (emptyHops * occupancy[v]));
 			}
 		}
+	}
+
+	/** Whether the neighbour of v in direction d exists and holds no particle of any channel. */
+	private boolean emptyNeighbour(final Grid grid, final int v, final Direction d) {
+		final int next = grid.neighbour(v, d);
+		return next >= 0 && occupancy[next] == 0;
 	}
 }

@@ -68,6 +68,9 @@ public final class NetworkBenchmark {
 		System.out.printf(Locale.ROOT, "Default DSD network 32·(1,2,2), %d parameters, %d thread(s), " +
 			"%d rounds of PhysGen then PyTorch, each the median of %d repetitions.%n", physgen.parameters(),
 			threads, rounds, repetitions);
+		System.out.println("Environment of both processes: MALLOC_ARENA_MAX=" + System.getenv().getOrDefault(
+			"MALLOC_ARENA_MAX", "(unset)") + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY",
+				"(unset)"));
 		System.out.println("Load at start: " + loadAtStart);
 		System.out.println("Load at end:   " + loadAtEnd);
 		System.out.println("Peak: " + peak.how() + "; " + threads + " thread(s): " + String.format(

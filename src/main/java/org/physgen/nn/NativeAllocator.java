@@ -23,8 +23,9 @@ import com.sun.jna.NativeLibrary;
  * from a glibc arena of its own, made of heaps of at most 64 MiB, so a larger tensor (a 64³ feature
  * map of 64 channels) is mapped afresh on every allocation and unmapped when freed. Only the
  * environment of the process at its start can route all threads to the main heap
- * ({@code MALLOC_ARENA_MAX=1}, which PhysGen's scripts set): a 64³ forward pass of the default network
- * then took 25 % less time (benchmarks/RESULTS.md, "One glibc arena").
+ * ({@code MALLOC_ARENA_MAX=1}, which PhysGen's scripts set; {@code mallopt(M_ARENA_MAX)} at run time
+ * leaves threads in the arenas they already have): a 64³ forward pass of the default network then
+ * took 17–25 % less time (benchmarks/RESULTS.md, "One glibc arena").
  */
 public final class NativeAllocator {
 
@@ -62,7 +63,7 @@ public final class NativeAllocator {
 		final boolean set = mallopt.invokeInt(new Object[] { M_MMAP_MAX, 0 }) == 1 && mallopt.invokeInt(
 			new Object[] { M_TRIM_THRESHOLD, TRIM_THRESHOLD }) == 1 && mallopt.invokeInt(new Object[] { M_TOP_PAD,
 				TOP_PAD }) == 1;
-		return set ? "glibc keeps freed native memory for reuse (no mmap per allocation, trim threshold 1 GiB; " +
+		return set ? "glibc keeps freed native memory for reuse (no mmap for blocks its heaps hold, trim threshold 1 GiB; " +
 			arenas(System.getenv()) + ")" : "native allocator left as it is (glibc refused mallopt)";
 	}
 
@@ -77,6 +78,6 @@ public final class NativeAllocator {
 		if (variable != null && !variable.isBlank()) return ARENA_VARIABLE + "=" + variable.strip();
 		if (at >= 0) return "GLIBC_TUNABLES " + tunables.substring(at).split(":", 2)[0];
 		return "one glibc arena per thread: start the JVM with " + ARENA_VARIABLE +
-			"=1 for about 25 % faster network passes on the CPU";
+			"=1 for forward passes of the network up to 25 % shorter on the CPU";
 	}
 }

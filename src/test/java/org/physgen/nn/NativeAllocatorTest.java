@@ -19,8 +19,8 @@ class NativeAllocatorTest {
 	@Test
 	void glibcAcceptsTheSettings() {
 		assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux"), "Linux only");
-		final String expected = "glibc keeps freed native memory for reuse (no mmap per allocation, trim threshold "
-			+ "1 GiB; " + NativeAllocator.arenas(System.getenv()) + ")";
+		final String expected = "glibc keeps freed native memory for reuse (no mmap for blocks its heaps hold, trim "
+			+ "threshold 1 GiB; " + NativeAllocator.arenas(System.getenv()) + ")";
 		assertEquals(expected, NativeAllocator.keepFreedMemory());
 		assertEquals(expected, NativeAllocator.keepFreedMemory(), "applying them again changes nothing");
 	}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,8 +35,8 @@ class NativeAllocatorTest {
 
 	@Test
 	void tellsHowToLimitTheArenasWhenNothingDoes() {
-		for (final Map<String, String> environment : new Map[] { Map.of(), Map.of("MALLOC_ARENA_MAX", ""), Map.of(
-			"GLIBC_TUNABLES", "glibc.malloc.trim_threshold=1") })
+		for (final Map<String, String> environment : List.of(Map.<String, String> of(), Map.of("MALLOC_ARENA_MAX",
+			" "), Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=1")))
 		{
 			final String advice = NativeAllocator.arenas(environment);
 			assertTrue(advice.contains("start the JVM with MALLOC_ARENA_MAX=1"), advice);

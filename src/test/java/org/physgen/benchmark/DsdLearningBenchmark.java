@@ -57,8 +57,8 @@ import org.physgen.volume.VolumeReader;
  * other families.
  * {@code step-fraction FILE F...}: as {@code model}, for one model file at each DSD step fraction F
  * (generation's {@code step_fraction}; 0 is the plain CFL step).
- * {@code sharpening FILE G...}: as {@code model}, for one model file at each sharpening γ
- * (generation's {@code sharpening}; 1 is the model as trained).
+ * {@code sharpening FILE G[:F]...}: as {@code model}, for one model file at each sharpening γ
+ * (generation's {@code sharpening}; 1 is the model as trained), at step fraction F if given.
  * {@code oracle}: no network; the exact rates of the same crop, mean-field ({@code ExactRateModel})
  * and assignment-aware ({@code AssignmentRateModel}), from a uniform start, with the default step
  * control of generation and with the plain CFL step: evaluations, repaired fraction and the share of
@@ -76,7 +76,7 @@ public final class DsdLearningBenchmark {
 	public static void main(final String[] args) throws IOException {
 		if (args.length < 1 || args.length < 2 && !args[0].equals("oracle")) {
 			throw new IllegalArgumentException("usage: over-fit STEPS [HEAD:WEIGHTING ...] | model FILE... | " +
-				"step-fraction FILE FRACTION... | oracle");
+				"step-fraction FILE FRACTION... | sharpening FILE G[:F]... | oracle");
 		}
 		final LabelVolume rock = VolumeReader.read(ROCK);
 		if (args[0].equals("oracle")) {
@@ -88,8 +88,11 @@ public final class DsdLearningBenchmark {
 			header(fraction ? "step fraction" : "sharpening", "32³ volumes", rock);
 			try (GenerativeModel model = PhysGenModels.load(Path.of(args[1]), "cpu", 1)) {
 				for (int i = 2; i < args.length; i++) {
-					final double value = Double.parseDouble(args[i]);
-					row(args[i], model, 32, fraction ? value : GenerationRequest.DEFAULT_STEP_FRACTION,
+					final String[] values = args[i].split(":");
+					final double value = Double.parseDouble(values[0]);
+					final double stepFraction = values.length > 1 ? Double.parseDouble(values[1])
+						: GenerationRequest.DEFAULT_STEP_FRACTION;
+					row(args[i], model, 32, fraction ? value : stepFraction,
 						fraction ? GenerationRequest.DEFAULT_SHARPENING : value);
 				}
 			}

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.PhysGenModels;
 import org.physgen.model.TargetFractions;
+import org.physgen.model.VolumeReport;
+import org.physgen.model.VolumeReport.Correction;
 import org.physgen.train.TrainingConfig;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
@@ -28,9 +28,6 @@ import org.physgen.volume.LabelVolume;
  */
 final class ModelRuns {
 
-	/** The per-volume line both samplers log: evaluations, then the repaired or projection-changed fraction. */
-	private static final Pattern VOLUME_LINE = Pattern.compile(
-		"(\\d+) network evaluations, (repaired fraction|projection changed) ([0-9.eE+-]+)");
 	private static final int LOG_EVERY = 100;
 	/** Steps of the robust final loss: the window of the training run's own final (mean) loss. */
 	static final int LOSS_WINDOW = 50;
@@ -116,13 +113,14 @@ final class ModelRuns {
 			volumes = model.generate(request, new GenerationListener() {
 
 				@Override
+				public void volumeFinished(final VolumeReport report) {
+					evaluations.add((long) report.evaluations());
+					repaired[0] = report.correction() == Correction.REPAIRED;
+					corrected.add(report.correctedFraction());
+				}
+
+				@Override
 				public void log(final String message) {
-					final Matcher m = VOLUME_LINE.matcher(message);
-					if (m.find()) {
-						evaluations.add(Long.parseLong(m.group(1)));
-						repaired[0] = m.group(2).startsWith("repaired");
-						corrected.add(Double.parseDouble(m.group(3)));
-					}
 					log.accept(model.family().key() + " generation: " + message);
 				}
 			});

@@ -20,6 +20,7 @@ import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.PhysGenModels;
 import org.physgen.model.TargetFractions;
+import org.physgen.model.VolumeReport;
 import org.physgen.train.TrainingListener;
 import org.physgen.train.TrainingProgress;
 import org.physgen.volume.FailureReasons;
@@ -31,7 +32,7 @@ import org.physgen.volume.LabelVolume;
  * {@code size}³ volume from the checkpoint (its averaged weights, the training-mean fractions) and
  * logs its SPEC §14 z-scores against up to {@value #REFERENCE_CUBES} disjoint sub-volumes of that size
  * of the training volume, as one line: "step N: one 32³ sample, K of M statistics within ...; z:
- * ...; sample: ..." (the family's own line for the volume: network evaluations, and the repaired or
+ * ...; sample: ..." (the volume's {@link VolumeReport#outcome()}: network evaluations, and the repaired or
  * projection-changed fraction). A sample that fails or is cancelled is logged and skipped; training goes on.
  */
 public final class TrainingFidelity implements TrainingListener {
@@ -40,8 +41,6 @@ public final class TrainingFidelity implements TrainingListener {
 	public static final int DEFAULT_SIZE = 32;
 	static final int REFERENCE_CUBES = 16;
 	/** The line {@code train.TrainingRun} logs after each checkpoint. */
-	/** How the families begin their per-volume log line (evaluations, repaired or projection-changed fraction). */
-	private static final String SAMPLE_LINE = "volume 1: ";
 	private static final Pattern CHECKPOINT = Pattern.compile("checkpoint at step (\\d+) written to .*");
 
 	private final TrainingListener inner;
@@ -118,8 +117,8 @@ public final class TrainingFidelity implements TrainingListener {
 					}
 
 					@Override
-					public void log(final String message) {
-						if (message.startsWith(SAMPLE_LINE)) sampleLog.append(message.substring(SAMPLE_LINE.length()));
+					public void volumeFinished(final VolumeReport report) {
+						sampleLog.append(report.outcome());
 					}
 				}).get(0);
 			if (reference == null) {

@@ -12,6 +12,9 @@ public interface GenerationListener {
 		return false;
 	}
 
-	/** Log lines: network evaluations, repaired fraction, projection flips. */
+	/** Called once per finished volume, before its log line (see {@link VolumeReport#sendTo}). */
+	default void volumeFinished(final VolumeReport report) {}
+
+	/** Log lines: sampler settings, and each finished volume's {@link VolumeReport#describe()}. */
 	default void log(final String message) {}
 }

@@ -33,6 +33,7 @@ import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
+import org.physgen.model.VolumeReport;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.RateHead;
 import org.physgen.train.TrainingConfig;
@@ -232,15 +233,15 @@ public final class DsdLearningBenchmark {
 	private static void row(final String label, final GenerativeModel model, final int size,
 		final double stepFraction, final double sharpening)
 	{
-		final List<String> log = new ArrayList<>();
+		final List<VolumeReport> reports = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes = model.generate(new GenerationRequest(VOLUMES, size, size, size,
 			TargetFractions.trainingMean(), 7, VOLUMES, Tolerance.DEFAULT,
 			GenerationRequest.MODEL_SETTING, stepFraction, sharpening), new GenerationListener() {
 
 				@Override
-				public void log(final String message) {
-					log.add(message);
+				public void volumeFinished(final VolumeReport report) {
+					reports.add(report);
 				}
 			});
 		final double seconds = (System.nanoTime() - start) / 1e9;
@@ -252,13 +253,9 @@ public final class DsdLearningBenchmark {
 		}
 		double repaired = 0;
 		String evaluations = "";
-		for (final String line : log) {
-			if (!line.startsWith("volume ")) continue;
-			// "volume i: E network evaluations, repaired fraction F" (DSD) or "..., projection changed F of the voxels"
-			final String[] words = line.split("[ ,:]+");
-			evaluations = words[2];
-			final String fraction = line.replaceAll(".*(?:repaired fraction|projection changed) ([0-9.]+).*", "$1");
-			repaired += Double.parseDouble(fraction) / volumes.size();
+		for (final VolumeReport report : reports) {
+			evaluations = Integer.toString(report.evaluations());
+			repaired += report.correctedFraction() / volumes.size();
 		}
 		System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.4f | %s (%.1f s for %d) |%n", label, s2, faces,
 			repaired, evaluations, seconds, volumes.size());

@@ -11,6 +11,7 @@ import org.physgen.model.GenerationListener;
 import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerativeModel;
 import org.physgen.model.TargetFractions;
+import org.physgen.model.VolumeReport;
 import org.physgen.nn.BlockNetworkFunction;
 import org.physgen.nn.DjlRuntime;
 import org.physgen.nn.ModelBundle;
@@ -85,9 +86,8 @@ public final class ModelsBenchmark {
 						new GenerationListener() {
 
 							@Override
-							public void log(final String message) {
-								evaluations[0] = Integer.parseInt(message.replaceAll(".*: (\\d+) network evaluations.*",
-									"$1"));
+							public void volumeFinished(final VolumeReport report) {
+								evaluations[0] = report.evaluations();
 							}
 						});
 				}

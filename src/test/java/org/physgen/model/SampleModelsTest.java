@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.physgen.PhysGenModels;
@@ -24,7 +22,6 @@ import org.physgen.volume.VolumeReader;
 class SampleModelsTest {
 
 	private static final Path MODELS = Path.of("sample-data", "models");
-	private static final Pattern REPAIRED = Pattern.compile("repaired fraction ([0-9.]+)");
 
 	@Test
 	void dsdModelGeneratesExactPorosity() throws IOException {
@@ -66,9 +63,8 @@ class SampleModelsTest {
 			GenerationRequest.DEFAULT_STEP_FRACTION, sharpening), new GenerationListener() {
 
 				@Override
-				public void log(final String message) {
-					final Matcher m = REPAIRED.matcher(message);
-					if (m.find()) statistics[2] += Double.parseDouble(m.group(1)) / 2;
+				public void volumeFinished(final VolumeReport report) {
+					statistics[2] += report.correctedFraction() / 2;
 				}
 			});
 		for (final LabelVolume v : volumes) {

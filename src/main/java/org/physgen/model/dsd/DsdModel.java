@@ -31,6 +31,8 @@ import org.physgen.model.GenerationTargets;
 import org.physgen.model.InpaintMask;
 import org.physgen.model.InpaintRequest;
 import org.physgen.model.LoadedModel;
+import org.physgen.model.VolumeReport;
+import org.physgen.model.VolumeReport.Correction;
 import org.physgen.nn.DsdProcess;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
@@ -103,9 +105,8 @@ final class DsdModel extends LoadedModel {
 					run.counts()[b]);
 				volumes.add(LabelVolume.fromSlices(repaired.labels(), grid.sizeX(), grid.sizeY(),
 					phases(), voxelSize()));
-				listener.log(String.format(Locale.ROOT,
-					"volume %d: %d network evaluations, repaired fraction %.4f", first + b + 1,
-					run.evaluations(), repaired.repairedFraction()));
+				new VolumeReport(first + b + 1, run.evaluations(), Correction.REPAIRED, repaired.repairedFraction())
+					.sendTo(listener);
 			}
 			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}

@@ -16,6 +16,8 @@ import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerationTargets;
 import org.physgen.model.InpaintRequest;
 import org.physgen.model.LoadedModel;
+import org.physgen.model.VolumeReport;
+import org.physgen.model.VolumeReport.Correction;
 import org.physgen.nn.LocalDsmProcess;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
@@ -94,9 +96,8 @@ final class LdsmModel extends LoadedModel {
 					RandomStreams.derive(request.seed(), TIE_KEY + first + b));
 				volumes.add(LabelVolume.fromSlices(decoded.labels(), request.sizeX(), request.sizeY(), phases(),
 					voxelSize()));
-				listener.log(String.format(Locale.ROOT,
-					"volume %d: %d network evaluations, projection changed %.4f of the voxels", first + b + 1,
-					samples.evaluations(), decoded.flipped() / (double) request.voxels()));
+				new VolumeReport(first + b + 1, samples.evaluations(), Correction.PROJECTED,
+					decoded.flipped() / (double) request.voxels()).sendTo(listener);
 			}
 			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}

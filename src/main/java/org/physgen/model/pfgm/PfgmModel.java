@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.physgen.model.GenerationClock;
 import org.physgen.model.GenerationListener;
@@ -12,6 +11,8 @@ import org.physgen.model.GenerationRequest;
 import org.physgen.model.GenerationTargets;
 import org.physgen.model.InpaintRequest;
 import org.physgen.model.LoadedModel;
+import org.physgen.model.VolumeReport;
+import org.physgen.model.VolumeReport.Correction;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
 import org.physgen.nn.PfgmProcess;
@@ -89,9 +90,8 @@ final class PfgmModel extends LoadedModel {
 					targets[first + b], RandomStreams.derive(request.seed(), TIE_KEY + first + b));
 				volumes.add(LabelVolume.fromSlices(decoded.labels(), request.sizeX(), request.sizeY(),
 					phases(), voxelSize()));
-				listener.log(String.format(Locale.ROOT,
-					"volume %d: %d network evaluations, projection changed %.4f of the voxels",
-					first + b + 1, samples.evaluations(), decoded.flipped() / (double) request.voxels()));
+				new VolumeReport(first + b + 1, samples.evaluations(), Correction.PROJECTED,
+					decoded.flipped() / (double) request.voxels()).sendTo(listener);
 			}
 			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}

@@ -21,6 +21,8 @@ import org.physgen.model.GenerationTargets;
 import org.physgen.model.GrowthSeries;
 import org.physgen.model.InpaintRequest;
 import org.physgen.model.LoadedModel;
+import org.physgen.model.VolumeReport;
+import org.physgen.model.VolumeReport.Correction;
 import org.physgen.nn.ModelMetadata;
 import org.physgen.nn.NetworkFunction;
 import org.physgen.nn.YukawaProcess;
@@ -108,8 +110,8 @@ final class YukawaModel extends LoadedModel {
 				final LabelVolume volume = LabelVolume.fromSlices(repaired.labels(), grid.sizeX(), grid.sizeY(),
 					phases(), voxelSize());
 				volumes.add(volume);
-				listener.log(String.format(Locale.ROOT, "volume %d: %d network evaluations, repaired fraction %.4f",
-					first + b + 1, run.evaluations(), repaired.repairedFraction()));
+				new VolumeReport(first + b + 1, run.evaluations(), Correction.REPAIRED, repaired.repairedFraction())
+					.sendTo(listener);
 				if (recorder != null) {
 					growth.add(series(frames, b, volume));
 					listener.log(String.format(Locale.ROOT, "volume %d growth: %d frames from t = %.3f to 0, alive "

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * What a sampler reports for each finished volume: its network evaluations and how much the final
  * exact-count step changed. DSD and Yukawa end with the occupancy repair (the fraction of particles
- * moved off crowded voxels, SPEC §6); PFGM++ and local-DSM end with the exact projection (the fraction
- * of voxels whose phase differs from the nearest-phase decoding, SPEC §8).
+ * moved off crowded voxels, SPEC §4.5); PFGM++ and local-DSM end with the exact projection (the
+ * fraction of voxels whose phase differs from the nearest-phase decoding, SPEC §6).
  *
  * @param volume the volume's number in the request, from 1
  * @param evaluations network evaluations the sampler spent on the volume's batch

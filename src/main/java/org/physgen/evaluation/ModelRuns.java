@@ -102,9 +102,7 @@ final class ModelRuns {
 	static Generated generate(final Path modelFile, final BenchmarkSettings settings, final int steps,
 		final double networkError, final Consumer<String> log) throws IOException
 	{
-		final List<Long> evaluations = new ArrayList<>();
-		final List<Double> corrected = new ArrayList<>();
-		final boolean[] repaired = { false };
+		final List<VolumeReport> reports = new ArrayList<>();
 		final long start = System.nanoTime();
 		final List<LabelVolume> volumes;
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "auto", settings.threads(), log)) {
@@ -114,9 +112,7 @@ final class ModelRuns {
 
 				@Override
 				public void volumeFinished(final VolumeReport report) {
-					evaluations.add((long) report.evaluations());
-					repaired[0] = report.correction() == Correction.REPAIRED;
-					corrected.add(report.correctedFraction());
+					reports.add(report);
 				}
 
 				@Override
@@ -126,8 +122,9 @@ final class ModelRuns {
 			});
 		}
 		final double minutes = (System.nanoTime() - start) / 60e9;
-		return new Generated(volumes, minutes, evaluations.stream().mapToLong(Long::longValue).average().orElse(Double.NaN),
-			corrected.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), repaired[0]);
+		return new Generated(volumes, minutes, reports.stream().mapToInt(VolumeReport::evaluations).average()
+			.orElse(Double.NaN), reports.stream().mapToDouble(VolumeReport::correctedFraction).average().orElse(
+				Double.NaN), reports.stream().anyMatch(r -> r.correction() == Correction.REPAIRED));
 	}
 
 	/** A learned method's volumes and costs, not yet compared. */

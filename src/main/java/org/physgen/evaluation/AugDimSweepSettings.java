@@ -33,6 +33,8 @@ public record AugDimSweepSettings(BenchmarkSettings benchmark, List<Double> augD
 	private static final List<String> KEYS = List.of("aug_dims", "sampler_steps", "network_errors");
 	/** The family the sweep trains, by its key: only the family packages name the constants. */
 	private static final String FAMILY = "pfgmpp";
+	/** Benchmark options the sweep refuses: it trains PFGM++ only, and DSD sharpening does not apply. */
+	private static final List<String> NOT_FOR_SWEEP = List.of("families", "model_file", "sharpening");
 
 	public AugDimSweepSettings {
 		augDims = List.copyOf(augDims);
@@ -44,7 +46,8 @@ public record AugDimSweepSettings(BenchmarkSettings benchmark, List<Double> augD
 	 * The defaults for a volume, with {@code key=value} options over them.
 	 *
 	 * @throws IllegalArgumentException naming the option and its value for an unknown key, a value
-	 *           that does not parse, {@code families} (the sweep trains PFGM++ only), and as
+	 *           that does not parse, {@code families}, {@code model_file} or {@code sharpening} (the sweep
+	 *           trains PFGM++ only), and as
 	 *           {@link #validate}
 	 */
 	public static AugDimSweepSettings parse(final Path volume, final List<String> options) {
@@ -55,9 +58,10 @@ public record AugDimSweepSettings(BenchmarkSettings benchmark, List<Double> augD
 			final int eq = option.indexOf('=');
 			final String key = eq < 0 ? option : option.substring(0, eq).trim();
 			final String value = eq < 0 ? "" : option.substring(eq + 1).trim();
-			if (eq < 0 || !KEYS.contains(key) && (!BenchmarkSettings.KEYS.contains(key) || key.equals("families"))) {
+			if (eq < 0 || !KEYS.contains(key) && (!BenchmarkSettings.KEYS.contains(key) || NOT_FOR_SWEEP.contains(
+				key))) {
 				final List<String> keys = new ArrayList<>(BenchmarkSettings.KEYS);
-				keys.remove("families");
+				keys.removeAll(NOT_FOR_SWEEP);
 				keys.addAll(KEYS);
 				throw new IllegalArgumentException("unknown option '" + option + "'; the options are " + String.join(
 					", ", keys) + ", each as key=value (the sweep trains PFGM++ only)");

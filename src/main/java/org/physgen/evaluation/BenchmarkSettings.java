@@ -1,5 +1,6 @@
 package org.physgen.evaluation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.physgen.model.GenerationRequest;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.NetworkConfig;
 import org.physgen.train.TrainingConfig;
@@ -32,19 +34,23 @@ import org.physgen.train.TrainingConfig;
  * @param threads {@code threads}: CPU threads, 0 for all cores
  * @param seed {@code seed}: seeds training, generation and the Gaussian fields
  * @param families {@code families}: the learned families to train, e.g. {@code dsd+pfgmpp}, or
- *          {@code none} for the baselines only
+ *          {@code none} for the baselines only; none when a model file is given
  * @param output {@code output_dir}: folder for the table, the picture, the CSVs and the models
+ * @param modelFile {@code model_file}: a trained model to compare instead of training any family
+ *          (its family is read from the file; it should have been trained on this split's training
+ *          block, e.g. by an earlier run of the benchmark), or null to train the families
+ * @param sharpening {@code sharpening}: DSD sharpening γ of the generation (SPEC §4.5), in [1, 10]
  */
 public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int heldOut, long steps,
 	double minutes, int channels, int cropSize, int batch, double learningRate, int threads, long seed,
-	List<ModelFamily> families, Path output)
+	List<ModelFamily> families, Path output, Path modelFile, double sharpening)
 {
 
 	/** SPEC §14: the natural spread needs at least this many held-out sub-volumes. */
 	public static final int MIN_HELD_OUT = 8;
 
 	static final List<String> KEYS = List.of("pore", "size", "held_out", "steps", "minutes", "channels",
-		"crop_size", "batch", "learning_rate", "threads", "seed", "families", "output_dir");
+		"crop_size", "batch", "learning_rate", "threads", "seed", "families", "output_dir", "model_file", "sharpening");
 
 	public BenchmarkSettings {
 		families = List.copyOf(families);
@@ -70,12 +76,19 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 		final String name = volume.getFileName() == null ? "volume" : volume.getFileName().toString().replaceAll(
 			"\\.[^.]*$", "");
 		final Path output = Path.of(values.getOrDefault("output_dir", "target/fidelity-" + name));
-		final List<ModelFamily> families = families(values.getOrDefault("families", "dsd+pfgmpp"));
+		final Path modelFile = values.containsKey("model_file") ? Path.of(values.get("model_file")) : null;
+		if (modelFile != null && values.containsKey("families")) {
+			throw new IllegalArgumentException("give either families (to train) or model_file (to compare a trained "
+				+ "model), not both; got families=" + values.get("families") + " and model_file=" + modelFile);
+		}
+		final List<ModelFamily> families = families(values.getOrDefault("families", modelFile != null ? "none"
+			: "dsd+pfgmpp"));
 		final BenchmarkSettings settings = new BenchmarkSettings(volume, integer(values, "pore", -1),
 			integer(values, "size", 64), integer(values, "held_out", MIN_HELD_OUT), number(values, "steps", 4000L),
 			number(values, "minutes", 60.0), integer(values, "channels", 8), integer(values, "crop_size", 16),
 			integer(values, "batch", 4), number(values, "learning_rate", 0.002), integer(values, "threads", 0),
-			number(values, "seed", 1L), families, output);
+			number(values, "seed", 1L), families, output, modelFile, number(values, "sharpening",
+				GenerationRequest.DEFAULT_SHARPENING));
 		settings.validate();
 		return settings;
 	}
@@ -94,6 +107,11 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 		check(heldOut >= MIN_HELD_OUT, "held_out", heldOut, "at least " + MIN_HELD_OUT);
 		check(minutes >= 0 && Double.isFinite(minutes), "minutes", minutes, "0 (no limit) or more");
 		check(cropSize % multiple == 0, "crop_size", cropSize, "a multiple of " + multiple);
+		GenerationRequest.requireSharpening(sharpening);
+		if (modelFile != null && !Files.isRegularFile(modelFile)) {
+			throw new IllegalArgumentException("model_file must be a trained model file, got " + modelFile
+				+ " (no such file)");
+		}
 		for (final ModelFamily family : families) training(family, output.resolve("model.physgen")).validate();
 	}
 
@@ -108,7 +126,9 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 		return String.format(Locale.ROOT, "size=%d held_out=%d steps=%d minutes=%s channels=%d crop_size=%d batch=%d "
 			+ "learning_rate=%s threads=%d seed=%d families=%s", size, heldOut, steps, minutes, channels, cropSize,
 			batch, learningRate, threads, seed, families.isEmpty() ? "none" : String.join("+", families.stream().map(
-				ModelFamily::key).toList())) + (poreGreyValue >= 0 ? " pore=" + poreGreyValue : "");
+				ModelFamily::key).toList())) + (poreGreyValue >= 0 ? " pore=" + poreGreyValue : "") + (modelFile != null
+					? " model_file=" + modelFile : "") + (sharpening != GenerationRequest.DEFAULT_SHARPENING ? " sharpening="
+						+ sharpening : "");
 	}
 
 	private static List<ModelFamily> families(final String text) {

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.physgen.metrics.report.ReportWriter;
+import org.physgen.nn.ModelBundle;
 import org.physgen.nn.ModelFamily;
+import org.physgen.nn.ModelMetadata;
 import org.physgen.volume.AtomicFiles;
 import org.physgen.volume.LabelVolume;
 import org.physgen.volume.OutputFiles;
@@ -23,7 +25,7 @@ import org.physgen.volume.OutputFiles;
  * statistics as rows, z per method as columns, matched counts and costs), {@code slices.png}
  * (middle z-slices, held-out cubes first, one row per method), and per method
  * {@code KEY/fidelity.csv}; the trained models go to {@code KEY/model.physgen} with their loss
- * curves.
+ * curves. With a model file in the settings, that model is compared instead of training any.
  */
 public final class FidelityBenchmark {
 
@@ -59,6 +61,7 @@ public final class FidelityBenchmark {
 		for (final ModelFamily family : settings.families()) {
 			methods.add(reference.measured(learned(family, split.training(), settings, reference.name(), log), log));
 		}
+		if (settings.modelFile() != null) methods.add(reference.measured(given(settings, log), log));
 		for (final MethodResult m : methods) {
 			AtomicFiles.writeString(settings.output().resolve(m.key()).resolve(CSV), ReportWriter.fidelityCsv(m
 				.fidelity()));
@@ -90,6 +93,19 @@ public final class FidelityBenchmark {
 		final String note = String.format(Locale.ROOT, "trained %d steps (%.1f min, final loss %.4g) on the training "
 			+ "block only (%s/%s), training-mean fractions", trained.steps(), trained.minutes(), trained.finalLoss(),
 			family.key(), modelFile.getFileName());
+		return ModelRuns.result(family.displayName(), family.key(), trained, generated, note);
+	}
+
+	/** The volumes of the settings' model file; its training cost is the file's steps, its minutes unknown. */
+	private static MethodResult given(final BenchmarkSettings settings, final Consumer<String> log) throws IOException {
+		final Path modelFile = settings.modelFile();
+		final ModelMetadata metadata = ModelBundle.read(modelFile).metadata();
+		final ModelRuns.Generated generated = ModelRuns.generate(modelFile, settings, log);
+		final ModelRuns.Trained trained = new ModelRuns.Trained(modelFile, metadata.trainingSteps(), Double.NaN,
+			metadata.finalLoss(), Double.NaN);
+		final String note = String.format(Locale.ROOT, "the given model %s (%d steps, final loss %.4g), "
+			+ "training-mean fractions", modelFile.getFileName(), metadata.trainingSteps(), metadata.finalLoss());
+		final ModelFamily family = metadata.family();
 		return ModelRuns.result(family.displayName(), family.key(), trained, generated, note);
 	}
 }

@@ -23,8 +23,8 @@ import org.physgen.volume.LabelVolume;
 /**
  * The benchmarks' only calls into training and generation: train a model on the training block
  * within a step and time budget, then generate cubes with the training-mean fractions, the training
- * batch of volumes per network call, and the sampler's defaults or given PFGM++ steps and injected
- * network error.
+ * batch of volumes per network call, the settings' DSD sharpening, and the sampler's defaults or
+ * given PFGM++ steps and injected network error.
  */
 final class ModelRuns {
 
@@ -107,7 +107,8 @@ final class ModelRuns {
 		final List<LabelVolume> volumes;
 		try (GenerativeModel model = PhysGenModels.load(modelFile, "auto", settings.threads(), log)) {
 			final GenerationRequest request = GenerationRequest.cube(settings.heldOut(), settings.size(),
-				TargetFractions.trainingMean(), settings.seed()).withSampling(settings.batch(), steps, networkError);
+				TargetFractions.trainingMean(), settings.seed()).withSampling(settings.batch(), steps, networkError)
+				.withSharpening(settings.sharpening());
 			volumes = model.generate(request, new GenerationListener() {
 
 				@Override

@@ -149,6 +149,12 @@ public record GenerationRequest(int count, int sizeX, int sizeY, int sizeZ,
 			stepFraction, sharpening, newNetworkError, frames);
 	}
 
+	/** The same request with another DSD sharpening γ. */
+	public GenerationRequest withSharpening(final double newSharpening) {
+		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,
+			stepFraction, newSharpening, networkError, frames);
+	}
+
 	/** The same request with another number of growth frames (0: none). */
 	public GenerationRequest withFrames(final int newFrames) {
 		return new GenerationRequest(count, sizeX, sizeY, sizeZ, targets, seed, batchSize, tolerance, steps,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,13 @@ class FidelityBenchmarkTest {
 			.getMessage().startsWith("families must be family keys joined by + (dsd, pfgmpp, ldsm, yukawa, e.g. dsd+pfgmpp) or none, got 'gan'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "sizes=8"))
 			.getMessage().startsWith("unknown option 'sizes=8'"));
+		assertEquals("sharpening must be in [1, 10], got 0.5", assertThrows(IllegalArgumentException.class,
+			() -> settings(volume, folder, "sharpening=0.5")).getMessage());
+		final Path missing = folder.resolve("none.physgen");
+		assertEquals("model_file must be a trained model file, got " + missing + " (no such file)", assertThrows(
+			IllegalArgumentException.class, () -> settings(volume, folder, "model_file=" + missing)).getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "families=dsd",
+			"model_file=" + missing)).getMessage().startsWith("give either families (to train) or model_file"));
 	}
 
 	@Test
@@ -129,5 +137,21 @@ class FidelityBenchmarkTest {
 		assertEquals(8, dsd.volumes().size());
 		assertTrue(dsd.repairedFraction() >= 0 && dsd.evaluationsPerVolume() > 0, table);
 		assertTrue(result.methods().get(3).projectionChangedFraction() >= 0, table);
+
+		final FidelityBenchmark.Result again = FidelityBenchmark.run(settings(volume, folder.resolve("again"),
+			"batch=8", "threads=1", "model_file=" + output.resolve("dsd").resolve("model.physgen")), log::add);
+		assertEquals(3, again.methods().size(), "real, Gaussian field and the given model; nothing trained");
+		final MethodResult given = again.methods().get(2);
+		assertEquals("DSD", given.name());
+		assertEquals(3, given.trainingSteps());
+		assertTrue(Double.isNaN(given.trainingMinutes()));
+		for (int i = 0; i < dsd.volumes().size(); i++) {
+			assertTrue(Arrays.deepEquals(dsd.volumes().get(i).slices(), given.volumes().get(i).slices()),
+				"the given model, seed and sharpening make the trained run's volume " + i);
+		}
+		final String sharper = Files.readString(FidelityBenchmark.run(settings(volume, folder.resolve("sharper"),
+			"batch=8", "threads=1", "sharpening=3", "model_file=" + output.resolve("dsd").resolve("model.physgen")),
+			log::add).table());
+		assertTrue(sharper.contains("sharpening=3.0"), sharper);
 	}
 }

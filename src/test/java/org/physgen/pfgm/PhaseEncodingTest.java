@@ -86,6 +86,7 @@ class PhaseEncodingTest {
 				final Decoded decoded = PhaseEncoding.decode(x, shape, targets, 3);
 				assertArrayEquals(targets, TinyVolumes.counts(decoded.labels(), phases));
 				assertEquals(disagreementWithNearestPhase(x, shape, decoded.labels()), decoded.flipped());
+				assertEquals(decoded.flipped() / (double) shape.voxels(), decoded.flippedFraction(), 1e-15);
 			}
 		}
 	}

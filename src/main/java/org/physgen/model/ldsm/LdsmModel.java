@@ -97,7 +97,7 @@ final class LdsmModel extends LoadedModel {
 				volumes.add(LabelVolume.fromSlices(decoded.labels(), request.sizeX(), request.sizeY(), phases(),
 					voxelSize()));
 				new VolumeReport(first + b + 1, samples.evaluations(), Correction.PROJECTED,
-					decoded.flipped() / (double) request.voxels()).sendTo(listener);
+					decoded.flippedFraction()).sendTo(listener);
 			}
 			listener.progress(clock.at(first + batch, request.count(), 0, "", 0));
 		}

@@ -121,14 +121,15 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 			.learningRate(learningRate).baseChannels(channels).threads(threads).seed(seed);
 	}
 
-	/** One line with every setting, as options. */
+	/** One line with every setting that the run uses, as options (no training settings with a model file). */
 	public String describe() {
-		return String.format(Locale.ROOT, "size=%d held_out=%d steps=%d minutes=%s channels=%d crop_size=%d batch=%d "
-			+ "learning_rate=%s threads=%d seed=%d families=%s", size, heldOut, steps, minutes, channels, cropSize,
-			batch, learningRate, threads, seed, families.isEmpty() ? "none" : String.join("+", families.stream().map(
-				ModelFamily::key).toList())) + (poreGreyValue >= 0 ? " pore=" + poreGreyValue : "") + (modelFile != null
-					? " model_file=" + modelFile : "") + (sharpening != GenerationRequest.DEFAULT_SHARPENING ? " sharpening="
-						+ sharpening : "");
+		final String training = modelFile != null ? "" : String.format(Locale.ROOT, " steps=%d minutes=%s channels=%d "
+			+ "crop_size=%d learning_rate=%s families=%s", steps, minutes, channels, cropSize, learningRate, families
+				.isEmpty() ? "none" : String.join("+", families.stream().map(ModelFamily::key).toList()));
+		return String.format(Locale.ROOT, "size=%d held_out=%d batch=%d threads=%d seed=%d", size, heldOut, batch,
+			threads, seed) + training + (poreGreyValue >= 0 ? " pore=" + poreGreyValue : "") + (modelFile != null
+				? " model_file=" + modelFile : "") + (sharpening != GenerationRequest.DEFAULT_SHARPENING ? " sharpening="
+					+ sharpening : "");
 	}
 
 	private static List<ModelFamily> families(final String text) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.physgen.model.GenerationRequest;
+import org.physgen.nn.ModelBundle;
 import org.physgen.nn.ModelFamily;
 import org.physgen.nn.NetworkConfig;
 import org.physgen.train.TrainingConfig;
@@ -111,6 +112,10 @@ public record BenchmarkSettings(Path volume, int poreGreyValue, int size, int he
 		if (modelFile != null && !Files.isRegularFile(modelFile)) {
 			throw new IllegalArgumentException("model_file must be a trained model file, got " + modelFile
 				+ " (no such file)");
+		}
+		if (modelFile != null && !ModelBundle.isModelBundle(modelFile)) {
+			throw new IllegalArgumentException("model_file must be a trained model file, got " + modelFile
+				+ " (not a PhysGen model bundle)");
 		}
 		for (final ModelFamily family : families) training(family, output.resolve("model.physgen")).validate();
 	}

@@ -67,7 +67,7 @@ class FidelityBenchmarkTest {
 	}
 
 	@Test
-	void badSettingsNameTheParameterAndValue(@TempDir final Path folder) {
+	void badSettingsNameTheParameterAndValue(@TempDir final Path folder) throws IOException {
 		final Path volume = folder.resolve("rock.tif");
 		assertEquals("held_out must be at least 8, got 4", assertThrows(IllegalArgumentException.class,
 			() -> settings(volume, folder, "held_out=4")).getMessage());
@@ -86,6 +86,10 @@ class FidelityBenchmarkTest {
 		final Path missing = folder.resolve("none.physgen");
 		assertEquals("model_file must be a trained model file, got " + missing + " (no such file)", assertThrows(
 			IllegalArgumentException.class, () -> settings(volume, folder, "model_file=" + missing)).getMessage());
+		final Path notModel = Files.writeString(folder.resolve("notes.physgen"), "not a model");
+		assertEquals("model_file must be a trained model file, got " + notModel + " (not a PhysGen model bundle)",
+			assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "model_file=" + notModel))
+				.getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(volume, folder, "families=dsd",
 			"model_file=" + missing)).getMessage().startsWith("give either families (to train) or model_file"));
 	}

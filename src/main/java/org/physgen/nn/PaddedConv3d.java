@@ -2,9 +2,12 @@ package org.physgen.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv3d;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -40,15 +43,27 @@ final class PaddedConv3d extends ConfiguredBlock {
 	}
 
 	NDArray apply(final ParameterStore store, final NDArray x, final boolean training) {
-		final NDArray w = store.getValue(weight, x.getDevice(), training);
-		final NDArray b = store.getValue(bias, x.getDevice(), training);
-		final Shape stride = new Shape(1, 1, 1);
+		NDArray w = store.getValue(weight, x.getDevice(), training);
+		NDArray b = store.getValue(bias, x.getDevice(), training);
 		final int pad = kernel / 2;
-		if (pad > 0 && periodic) {
-			return Conv3d.conv3d(CircularPadding.pad(x), w, b, stride, new Shape(0, 0, 0))
-				.singletonOrThrow();
+		final boolean circular = pad > 0 && periodic;
+		NDArray input = circular ? CircularPadding.pad(x) : x;
+		final boolean gpu = x.getDevice().isGpu();
+		final NDManager manager = input.getManager();
+		final int inputs = ConvolutionChannels.missingInputs(input.getShape().get(1), gpu);
+		if (inputs > 0) {
+			input = ConvolutionChannels.widen(input, inputs, 1, manager);
+			w = ConvolutionChannels.widen(w, inputs, 1, manager);
 		}
-		return Conv3d.conv3d(x, w, b, stride, new Shape(pad, pad, pad)).singletonOrThrow();
+		final int outputs = ConvolutionChannels.missingOutputs(outChannels, gpu, JniUtils.isGradMode());
+		if (outputs > 0) {
+			w = ConvolutionChannels.widen(w, outputs, 0, manager);
+			b = ConvolutionChannels.widen(b, outputs, 0, manager);
+		}
+		final int border = circular ? 0 : pad;
+		final NDArray out = Conv3d.conv3d(input, w, b, new Shape(1, 1, 1), new Shape(border, border, border))
+			.singletonOrThrow();
+		return outputs > 0 ? out.get(new NDIndex(":, :{}", outChannels)) : out;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.physgen.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Zero channels that keep libtorch's CPU convolution on its correct path. With the bundled libtorch
@@ -47,6 +48,6 @@ final class ConvolutionChannels {
 	static NDArray widen(final NDArray a, final int zeros, final int axis, final NDManager manager) {
 		final long[] shape = a.getShape().getShape().clone();
 		shape[axis] = zeros;
-		return a.concat(manager.zeros(new ai.djl.ndarray.types.Shape(shape), a.getDataType()), axis);
+		return a.concat(manager.zeros(new Shape(shape), a.getDataType()), axis);
 	}
 }
